@@ -1,0 +1,51 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const focusedTests = ['describe', 'it', 'test'].map((object) => ({
+  object,
+  property: 'only',
+  message: 'A focused test hides the rest of the suite; remove .only.',
+}));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    rules: {
+      'no-console': 'error',
+      'no-restricted-properties': ['error', ...focusedTests],
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    // The scoring core is pure: it runs the same in the browser, in Node and in the CLI.
+    files: ['scoring/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['react', 'react-dom', 'react/*', 'dexie', 'survey-*', '**/src/**', 'node:*', 'fs', 'path'],
+            message: 'scoring/ is pure: no UI, storage, DOM or Node APIs. Pass side effects in as arguments.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'window', 'document', 'indexedDB', 'localStorage', 'fetch'],
+    },
+  },
+  {
+    // The CLI and the tests talk to the terminal on purpose.
+    files: ['src/cli/**/*.ts', 'test/bench/**/*.ts', 'bin/**/*.js'],
+    rules: { 'no-console': 'off' },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

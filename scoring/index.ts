@@ -1,0 +1,35 @@
+/**
+ * The public API of the scoring core. Everything outside scoring/ imports from here only.
+ * See README.md for the contract.
+ */
+export { LOCALES, ZLocalizedText, pickText, type Locale, type LocalizedText } from './locale.ts';
+export { fail, formatPath, issue, succeed, type Issue, type JsonPath, type Outcome } from './outcome.ts';
+export { MESSAGES, formatIssue, formatIssueWithPath } from './messages.ts';
+
+export { ZSex, type Sex } from './schema/common.ts';
+export { ZCondition, type Condition } from './schema/condition.ts';
+export {
+  FLAGS, ZBand, ZCriticalItem, ZInstrument, ZItem, ZOption, ZScale, scaleRange, scoredValues,
+  type Band, type CriticalItem, type Instrument, type Item, type Option, type Scale,
+} from './schema/instrument.ts';
+export { ZNormGroup, ZNormTable, type NormGroup, type NormTable } from './schema/norms.ts';
+export { TIERS, ZTierPolicy, ZTierRule, ZValiditySettings, tierRank, type Tier, type TierPolicy, type TierRule, type ValiditySettings } from './schema/policy.ts';
+export { TRACKS, ZGradeBand, ZPlan, type GradeBand, type Plan } from './schema/plan.ts';
+export { parseDefinition, parseInstrument, parseJsonText, parseNormTable, parsePlan, parseTierPolicy, parseWith, type Definition } from './schema/parse.ts';
+
+export { canonicalJson, contentHash } from './library/hash.ts';
+export { parseRef, refOf, shortRefOf, type ParsedRef, type VersionRef } from './library/ref.ts';
+export { checkLock, computeLock, type LibraryFile, type LockDrift, type LockFile } from './library/lock.ts';
+export { buildCatalog, catalogFromFiles, findInstrument, latestInstruments, normsFor, type Catalog, type FileProblem } from './library/catalog.ts';
+export { ZResponseRecord, toResponseInput, type ResponseRecord } from './schema/response.ts';
+
+export { compileBattery, type BatteryConfig, type ScoringEngine } from './score/battery.ts';
+export { compilePlan, findGradeBand, type PlanScorer } from './score/plan.ts';
+export { evaluateCondition } from './score/conditions.ts';
+export { percentileOf, tScore } from './score/norms.ts';
+export type {
+  Answers, BatteryResult, CriticalHit, InstrumentResult, NormScore, Respondent, ResponseInput, ScaleResult,
+  TierReason, Track, Validity, ValidityReason, ValidityStatus,
+} from './score/types.ts';
+
+export { deriveNorms, type CohortMember, type DeriveNormsRequest, type DerivedNorms } from './norms/derive.ts';

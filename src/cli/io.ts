@@ -1,0 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { formatIssueWithPath, type Issue, type Locale } from '../../scoring/index.ts';
+
+/** What a command may touch, passed in so commands can be run and checked in-process. */
+export interface CliIo {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+  /** Reads a file, or stdin for "-". */
+  readonly readText: (path: string) => string;
+  readonly locale: Locale;
+  /** Today as YYYY-MM-DD, for anything dated. */
+  readonly today: () => string;
+}
+
+export const localeFromEnv = (env: NodeJS.ProcessEnv): Locale =>
+  /^zh/i.test(env.PSYSCREEN_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '') ? 'zh-CN' : 'en';
+
+export function processIo(): CliIo {
+  return {
+    out: (line) => process.stdout.write(`${line}\n`),
+    err: (line) => process.stderr.write(`${line}\n`),
+    readText: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+    locale: localeFromEnv(process.env),
+    today: () => new Date().toISOString().slice(0, 10),
+  };
+}
+
+export function reportIssues(io: CliIo, where: string, issues: readonly Issue[]): void {
+  for (const found of issues) io.err(`${where}: ${formatIssueWithPath(found, io.locale)}`);
+}
+
+/** Reads and parses a JSON file; a missing file or bad JSON is reported and yields undefined. */
+export function readJson(io: CliIo, path: string): unknown {
+  let text: string;
+  try {
+    text = io.readText(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    io.err(`${path}: ${io.locale === 'zh-CN' ? `无法读取文件（${code}）` : `cannot read the file (${code})`}`);
+    return undefined;
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
+  } catch (error) {
+    reportIssues(io, path, [{ code: 'json_syntax', path: [], params: { detail: (error as Error).message } }]);
+    return undefined;
+  }
+}
+
+export const splitLines = (text: string): string[] => text.replace(/^\uFEFF/, '').split(/\r?\n/);

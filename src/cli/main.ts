@@ -1,0 +1,72 @@
+import { parseArgs } from 'node:util';
+import type { CliIo } from './io.ts';
+import { lockCommand } from './lock.ts';
+import { normsDeriveCommand } from './normsDerive.ts';
+import { scoreCommand } from './score.ts';
+import { validateCommand } from './validate.ts';
+
+const USAGE = `psyscreen — screening instruments, norms and scoring on the command line
+
+  psyscreen validate FILE…
+  psyscreen score --instrument FILE… [--norms FILE…] [--policy FILE] [RESPONSES.jsonl|-]
+  psyscreen score --plan FILE [RESPONSES.jsonl|-]
+  psyscreen norms derive --instrument FILE [--by-sex] [--grades 4-6,7-9] [--min-n 50] [--id ID] RESULTS.jsonl
+  psyscreen lock (--check|--write)
+
+Messages are in Chinese when LANG (or PSYSCREEN_LANG) starts with "zh".`;
+
+/** Runs one command line and returns its exit code. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'validate':
+        return validateCommand(io, rest);
+      case 'score': {
+        const { values, positionals } = parseArgs({
+          args: [...rest], allowPositionals: true,
+          options: { instrument: { type: 'string', multiple: true }, norms: { type: 'string', multiple: true }, policy: { type: 'string' }, plan: { type: 'string' } },
+        });
+        return scoreCommand(io, {
+          instruments: values.instrument ?? [], norms: values.norms ?? [], input: positionals[0] ?? '-',
+          ...(values.policy === undefined ? {} : { policy: values.policy }),
+          ...(values.plan === undefined ? {} : { plan: values.plan }),
+        });
+      }
+      case 'norms': {
+        const [sub, ...args] = rest;
+        const { values, positionals } = parseArgs({
+          args, allowPositionals: true,
+          options: { instrument: { type: 'string' }, 'by-sex': { type: 'boolean', default: false }, grades: { type: 'string' }, 'min-n': { type: 'string', default: '50' }, id: { type: 'string' } },
+        });
+        const minGroupSize = Number(values['min-n']);
+        if (sub !== 'derive' || values.instrument === undefined || positionals[0] === undefined || !(Number.isInteger(minGroupSize) && minGroupSize > 0)) break;
+        return normsDeriveCommand(io, {
+          instrument: values.instrument, results: positionals[0], bySex: values['by-sex'], minGroupSize,
+          ...(values.grades === undefined ? {} : { gradeGroups: values.grades }),
+          ...(values.id === undefined ? {} : { id: values.id }),
+        });
+      }
+      case 'lock': {
+        const { values } = parseArgs({ args: [...rest], options: { check: { type: 'boolean' }, write: { type: 'boolean' } } });
+        if (values.check === values.write) break;
+        return lockCommand(io, values.write ? 'write' : 'check');
+      }
+      case undefined:
+      case 'help':
+      case '--help':
+        io.out(USAGE);
+        return 0;
+    }
+  } catch (error) {
+    // parseArgs rejects unknown options by throwing; that is a usage error, not a crash.
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  io.err(USAGE);
+  return 1;
+}
+
