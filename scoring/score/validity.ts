@@ -50,7 +50,7 @@ function longStringReasons(battery: readonly CompiledInstrument[], input: Respon
       if (at !== undefined && item.ascending.length > 2) own.push(at);
     }
     positions.push(...own);
-    if (compiled.hasReverseKeys && own.length >= 5 && own.every((at) => at === own[0])) {
+    if (compiled.hasReverseKeys && own.length >= 4 && own.every((at) => at === own[0])) {
       reasons.push({ code: 'long_string_contradicts_reverse_keys', status: 'questionable', instrument: compiled.ref, detail: { items: own.length } });
     }
   }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { demoInstrument, demoNorms, demoPlan, demoPolicy, mutate } from '../support/fixtures.ts';
+import { cli, tempFiles } from './harness.ts';
+
+describe('psyscreen validate', () => {
+  const files = tempFiles({
+    'instrument.json': demoInstrument(),
+    'norms.json': demoNorms(),
+    'policy.json': demoPolicy(),
+    'plan.json': demoPlan(),
+    'broken.json': mutate(demoInstrument(), (d) => { d.items[1].revers = true; d.scales[0].bands[1].gte = 6; }),
+    'syntax.json': '{ "kind": "instrument", ',
+  });
+
+  it('detects each kind of file and exits 0 when all are valid', () => {
+    const run = cli(['validate', files['instrument.json']!, files['norms.json']!, files['policy.json']!, files['plan.json']!]);
+    expect(run.code).toBe(0);
+    expect(run.out).toEqual([
+      `${files['instrument.json']}: ok (instrument demo-mood@1.0.0)`,
+      `${files['norms.json']}: ok (norms demo-norms@1.0.0)`,
+      `${files['policy.json']}: ok (policy demo-policy@1.0.0)`,
+      `${files['plan.json']}: ok (plan demo-plan@1.0.0)`,
+    ]);
+  });
+
+  it('prints file: json-path: message per problem and exits 1', () => {
+    const run = cli(['validate', files['instrument.json']!, files['broken.json']!]);
+    expect(run.code).toBe(1);
+    expect(run.err).toContain(`${files['broken.json']}: items[1].revers: Unknown field "revers". Check the spelling or remove it.`);
+    expect(run.err.some((line) => line.startsWith(`${files['broken.json']}: scales[0].bands[1].gte: Gap between bands`))).toBe(true);
+  });
+
+  it('speaks Chinese when asked', () => {
+    const run = cli(['validate', files['broken.json']!], { locale: 'zh-CN' });
+    expect(run.err).toContain(`${files['broken.json']}: items[1].revers: 未知字段“revers”。请检查拼写，或删除此字段。`);
+  });
+
+  it('reports a JSON syntax error and a missing file without crashing', () => {
+    const run = cli(['validate', files['syntax.json']!, '/nonexistent/plan.json']);
+    expect(run.code).toBe(1);
+    expect(run.err[0]).toMatch(/syntax\.json: \(root\): The file is not valid JSON/);
+    expect(run.err[1]).toBe('/nonexistent/plan.json: cannot read the file (ENOENT)');
+  });
+});

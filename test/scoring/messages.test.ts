@@ -1,0 +1,27 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MESSAGES } from '../../scoring/index.ts';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sources(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [readFileSync(join(dir, entry.name), 'utf8')] : []);
+}
+
+describe('issue messages', () => {
+  it('has a Chinese and an English message for every code the code base emits', () => {
+    const text = [...sources('scoring'), ...sources('src')].join('\n');
+    const emitted = new Set<string>();
+    for (const pattern of [/reportCrossField\(ctx, (?:\[[^\]]*\]|\w+\([^)]*\)), '([a-z_]+)'/g, /issue\('([a-z_]+)'/g, /error: '([a-z_]+)'/g, /code: '([a-z_]+)', path/g]) {
+      for (const match of text.matchAll(pattern)) if (match[1]) emitted.add(match[1]);
+    }
+    emitted.delete('custom'); // zod's own issue kind, converted by zodIssues.ts
+    expect(emitted.size).toBeGreaterThan(40);
+    const missing = [...emitted].filter((code) => !MESSAGES[code]);
+    expect(missing).toEqual([]);
+    for (const [code, template] of Object.entries(MESSAGES)) {
+      expect(template['zh-CN'], code).toMatch(/[\u4e00-\u9fff]/);
+      expect(template.en, code).toMatch(/^[\x20-\x7e\u2013\u2014\u2019\u00d7]+$/);
+    }
+  });
+});
