@@ -21,6 +21,7 @@ export { canonicalJson, contentHash } from './library/hash.ts';
 export { parseRef, refOf, shortRefOf, type ParsedRef, type VersionRef } from './library/ref.ts';
 export { checkLock, computeLock, type LibraryFile, type LockDrift, type LockFile } from './library/lock.ts';
 export { buildCatalog, catalogFromFiles, findInstrument, latestInstruments, normsFor, type Catalog, type FileProblem } from './library/catalog.ts';
+export { DEFAULT_BANDS, buildPlan, type BandChoice, type PlanRequest } from './library/defaultBattery.ts';
 export { ZResponseRecord, toResponseInput, type ResponseRecord } from './schema/response.ts';
 
 export { compileBattery, type BatteryConfig, type ScoringEngine } from './score/battery.ts';
