@@ -2,16 +2,22 @@ import { parseRef, shortRefOf } from '../library/ref.ts';
 import { fail, issue, type Outcome } from '../outcome.ts';
 import type { GradeBand, Plan } from '../schema/plan.ts';
 import { compileBattery, type ScoringEngine } from './battery.ts';
-import type { BatteryResult, Respondent, ResponseInput } from './types.ts';
+import type { BatteryResult, ResponseInput, Track } from './types.ts';
+
+/** Who a grade band is for; `track` may be absent or undefined (general education). */
+export interface BandKey {
+  readonly grade: number;
+  readonly track?: Track | undefined;
+}
 
 export interface PlanScorer {
-  bandFor(respondent: Pick<Respondent, 'grade' | 'track'>): GradeBand | undefined;
+  bandFor(respondent: BandKey): GradeBand | undefined;
   engineFor(band: GradeBand): ScoringEngine;
   score(input: ResponseInput): Outcome<BatteryResult>;
 }
 
 /** The grade band a student belongs to; the vocational track only matches bands marked vocational. */
-export function findGradeBand(plan: Plan, respondent: Pick<Respondent, 'grade' | 'track'>): GradeBand | undefined {
+export function findGradeBand(plan: Plan, respondent: BandKey): GradeBand | undefined {
   const track = respondent.track ?? 'general';
   return plan.gradeBands.find((band) => band.grades.includes(respondent.grade) && (band.track ?? 'general') === track);
 }

@@ -1,0 +1,64 @@
+import type { LocalizedText, Plan } from '../../scoring/index.ts';
+import { deriveCodeKeys, encryptJson, toBase64 } from './codeVault.ts';
+import type { KioskPlan, KioskSettings, RosterIdentity } from './kioskPlan.ts';
+
+export const PIN_ITERATIONS = 210_000;
+
+export async function hashPin(pin: string, salt: Uint8Array<ArrayBuffer>, iterations = PIN_ITERATIONS): Promise<KioskSettings['pin']> {
+  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, 256);
+  return { salt: toBase64(salt), iterations, hash: toBase64(new Uint8Array(bits)) };
+}
+
+export interface KioskPlanRequest {
+  readonly plan: Plan;
+  readonly pin: string;
+  readonly layout: KioskSettings['layout'];
+  readonly recipient: KioskSettings['recipient'];
+  readonly texts: KioskSettings['texts'];
+  readonly returnAfterSeconds: number;
+  /** Students with the sign-in code each will type. */
+  readonly roster: readonly { readonly code: string; readonly identity: RosterIdentity }[];
+  readonly demo?: boolean;
+  readonly randomBytes: (length: number) => Uint8Array<ArrayBuffer>;
+  readonly kdfIterations?: number;
+}
+
+/** The file a teacher loads onto lab machines: the plan, kiosk settings and a roster sealed per code. */
+export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPlan> {
+  const salt = request.randomBytes(16);
+  const context = `roster:${request.plan.id}@${request.plan.version}`;
+  const roster = [];
+  for (const student of request.roster) {
+    const keys = await deriveCodeKeys(student.code, salt, request.kdfIterations);
+    roster.push({ lookup: keys.lookup, sealed: await encryptJson(keys.key, student.identity, context) });
+  }
+  // Order must not reveal the class list order.
+  roster.sort((a, b) => a.lookup.localeCompare(b.lookup));
+  return {
+    kind: 'kiosk-plan',
+    format: 1,
+    plan: request.plan,
+    kiosk: {
+      salt: toBase64(salt),
+      pin: await hashPin(request.pin, request.randomBytes(16)),
+      layout: request.layout,
+      recipient: request.recipient,
+      texts: request.texts,
+      returnAfterSeconds: request.returnAfterSeconds,
+      ...(request.demo ? { demoCodes: request.roster.map((student) => student.code) } : {}),
+    },
+    roster,
+  };
+}
+
+export const DEFAULT_TEXTS = {
+  thankYou: {
+    'zh-CN': '谢谢你认真完成！你的回答只有学校心理老师能看到。',
+    en: 'Thank you for taking part! Only the school psychology teacher can see your answers.',
+  },
+  help: {
+    'zh-CN': '如果你现在感到难过或不安全，可以随时找心理老师或班主任聊聊，也可以拨打 12355 青少年服务台（免费、保密）。',
+    en: 'If you feel sad or unsafe, talk to the psychology teacher or your class teacher at any time, or call the 12355 youth hotline (free and confidential).',
+  },
+} satisfies Record<string, LocalizedText>;

@@ -1,0 +1,55 @@
+/**
+ * Encryption keyed by a student's sign-in code and a per-plan salt. Roster entries and answer drafts on
+ * a lab machine are stored only this way: whoever sits down next cannot read them without the code.
+ * PBKDF2-SHA-256 stretches the short code; AES-256-GCM encrypts and authenticates.
+ */
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** Old lab PCs derive once per sign-in; 210,000 iterations take about 0.2 s there. */
+export const CODE_KDF_ITERATIONS = 210_000;
+
+export interface CodeKeys {
+  /** Looks up the student's roster entry and draft without revealing the code. */
+  readonly lookup: string;
+  readonly key: CryptoKey;
+}
+
+const toHex = (bytes: ArrayBuffer): string => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+export const toBase64 = (bytes: Uint8Array): string => {
+  let text = '';
+  for (const byte of bytes) text += String.fromCharCode(byte);
+  return btoa(text);
+};
+export const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+
+/** One PBKDF2 run gives 64 bytes: the first half names the entry, the second half is the AES key. */
+export async function deriveCodeKeys(code: string, salt: Uint8Array<ArrayBuffer>, iterations: number = CODE_KDF_ITERATIONS): Promise<CodeKeys> {
+  const material = await crypto.subtle.importKey('raw', encoder.encode(code), 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, 512);
+  const lookup = toHex(await crypto.subtle.digest('SHA-256', bits.slice(0, 32)));
+  const key = await crypto.subtle.importKey('raw', bits.slice(32), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  return { lookup, key };
+}
+
+export interface Sealed {
+  readonly iv: string;
+  readonly data: string;
+}
+
+export async function encryptJson(key: CryptoKey, value: unknown, context: string): Promise<Sealed> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, key, encoder.encode(JSON.stringify(value)));
+  return { iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
+}
+
+/** undefined when the key is wrong or the data were altered (AES-GCM authenticates both). */
+export async function decryptJson(key: CryptoKey, sealed: Sealed, context: string): Promise<unknown> {
+  try {
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: encoder.encode(context) }, key, fromBase64(sealed.data));
+    return JSON.parse(decoder.decode(plain)) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { ZLocalizedText, ZPlan, ZSex, TRACKS } from '../../scoring/index.ts';
+
+const ZBase64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: 'bad_base64' });
+export const ZSealedJson = z.strictObject({ iv: ZBase64, data: ZBase64 });
+
+/** A roster entry a lab machine holds: found by a hash of the code, readable only with the code. */
+export const ZSealedRosterEntry = z.strictObject({
+  lookup: z.string().regex(/^[0-9a-f]{64}$/, { error: 'bad_lookup' }),
+  sealed: ZSealedJson,
+});
+
+/** What the sealed part of a roster entry holds once opened with the student's code. */
+export const ZRosterIdentity = z.strictObject({
+  studentId: z.string().min(1),
+  name: z.string().min(1),
+  className: z.string().min(1),
+  grade: z.number().int().min(1).max(12),
+  sex: ZSex,
+  track: z.enum(TRACKS).optional(),
+});
+export type RosterIdentity = z.infer<typeof ZRosterIdentity>;
+
+export const ZPinHash = z.strictObject({ salt: ZBase64, iterations: z.number().int().min(100_000), hash: ZBase64 });
+
+export const ZKioskSettings = z.strictObject({
+  /** Per-plan salt for code-derived keys; a new plan makes old drafts and codes useless. */
+  salt: ZBase64,
+  pin: ZPinHash,
+  layout: z.enum(['question', 'page']),
+  recipient: z.strictObject({ keyId: z.string().min(8), name: z.string().min(1), publicKey: ZBase64 }),
+  texts: z.strictObject({
+    consent: z.record(z.string(), ZLocalizedText),
+    thankYou: ZLocalizedText,
+    help: ZLocalizedText,
+  }),
+  returnAfterSeconds: z.number().int().min(3).max(60),
+  /** Demo plans show their sign-in codes on screen so a new user can try a screening at once. */
+  demoCodes: z.array(z.string()).optional(),
+});
+export type KioskSettings = z.infer<typeof ZKioskSettings>;
+
+export const ZKioskPlan = z.strictObject({
+  kind: z.literal('kiosk-plan'),
+  format: z.literal(1),
+  plan: ZPlan,
+  kiosk: ZKioskSettings,
+  roster: z.array(ZSealedRosterEntry),
+}).superRefine((file, ctx) => {
+  for (const band of file.plan.gradeBands) {
+    if (!(band.id in file.kiosk.texts.consent)) {
+      ctx.addIssue({ code: 'custom', path: ['kiosk', 'texts', 'consent'], message: 'consent_text_missing', params: { code: 'consent_text_missing', band: band.id } });
+    }
+  }
+});
+export type KioskPlan = z.infer<typeof ZKioskPlan>;

@@ -1,0 +1,12 @@
+import type { Locale } from '../../scoring/index.ts';
+
+/** Kiosk issue codes with what to do, in zh-CN and en (same shape as scoring's MESSAGES). */
+export const KIOSK_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+  bad_base64: { 'zh-CN': '应为 Base64 编码的数据。文件可能被改动或截断，请重新导出。', en: 'Expected Base64 data. The file may have been edited or cut short; export it again.' },
+  bad_lookup: { 'zh-CN': '名单条目的查找码应为 64 位十六进制。请重新生成计划文件。', en: 'A roster lookup must be 64 hex digits. Generate the plan file again.' },
+  consent_text_missing: { 'zh-CN': '学段“{band}”缺少知情同意说明。请为每个学段填写同意说明。', en: 'Grade band "{band}" has no consent text. Write one for every band.' },
+  code_malformed: { 'zh-CN': '登录码应为 8 位字母或数字（如 ACDE-3479），请对照纸条重新输入。', en: 'A sign-in code has 8 letters or digits (e.g. ACDE-3479). Check your slip and type it again.' },
+  code_unknown: { 'zh-CN': '没有找到这个登录码。请核对纸条；如仍不行，请举手告诉老师。', en: 'This sign-in code was not found. Check your slip; if it still fails, raise your hand.' },
+  code_used: { 'zh-CN': '这个登录码已经在本机用过了。如需重新作答，请老师重新开放。', en: 'This code has already been used on this computer. Ask your teacher to reopen it if you need to answer again.' },
+  roster_entry_damaged: { 'zh-CN': '名单数据已损坏，无法读取。请老师重新载入筛查计划。', en: 'The roster entry is damaged and cannot be read. Ask your teacher to load the screening plan again.' },
+};

@@ -1,0 +1,103 @@
+import { compilePlan, fail, findGradeBand, issue, succeed, type BatteryResult, type GradeBand, type Outcome } from '../../scoring/index.ts';
+import type { KioskDb } from '../store/kioskDb.ts';
+import { decryptJson, deriveCodeKeys, encryptJson, fromBase64, type CodeKeys } from './codeVault.ts';
+import { ZDraft, emptyDraft, type Draft } from './draft.ts';
+import { ZRosterIdentity, type KioskPlan, type RosterIdentity } from './kioskPlan.ts';
+import { normalizeCode } from './signInCode.ts';
+
+/** A signed-in student. Lives only in memory, and only until submit or sign-out. */
+export interface KioskSession {
+  readonly keys: CodeKeys;
+  readonly identity: RosterIdentity;
+  readonly band: GradeBand;
+  readonly draft: Draft;
+  readonly resumed: boolean;
+}
+
+export interface Submission {
+  readonly format: 'psyscreen-submission';
+  readonly version: 1;
+  readonly id: string;
+  readonly plan: string;
+  readonly machineId: string;
+  readonly student: RosterIdentity;
+  readonly status: 'completed' | 'declined';
+  readonly instruments: readonly string[];
+  readonly answers: Draft['answers'];
+  readonly seconds: Draft['seconds'];
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  readonly result?: BatteryResult;
+}
+
+export interface KioskDeps {
+  readonly db: KioskDb;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  readonly machineId: string;
+  /** Encrypts a submission to the plan's public key; the kiosk never holds a key that opens it. */
+  readonly seal: (submission: Submission, recipientPublicKey: string) => Promise<Uint8Array>;
+  readonly kdfIterations?: number;
+}
+
+const rosterContext = (file: KioskPlan) => `roster:${file.plan.id}@${file.plan.version}`;
+const draftContext = (file: KioskPlan) => `draft:${file.plan.id}@${file.plan.version}`;
+
+export async function signIn(deps: KioskDeps, file: KioskPlan, typed: string): Promise<Outcome<KioskSession>> {
+  const code = normalizeCode(typed);
+  if (!code) return fail([issue('code_malformed', ['code'])]);
+  const keys = await deriveCodeKeys(code, fromBase64(file.kiosk.salt), deps.kdfIterations);
+  const entry = file.roster.find((candidate) => candidate.lookup === keys.lookup);
+  if (!entry) return fail([issue('code_unknown', ['code'])]);
+  if (await deps.db.usedCodes.get(keys.lookup)) return fail([issue('code_used', ['code'])]);
+  const identity = ZRosterIdentity.safeParse(await decryptJson(keys.key, entry.sealed, rosterContext(file)));
+  if (!identity.success) return fail([issue('roster_entry_damaged', ['code'])]);
+  const band = findGradeBand(file.plan, identity.data);
+  if (!band) return fail([issue('no_band_for_grade', ['code'], { grade: identity.data.grade, track: identity.data.track ?? 'general' })]);
+  const stored = await deps.db.drafts.get(keys.lookup);
+  const opened = stored ? ZDraft.safeParse(await decryptJson(keys.key, stored.sealed, draftContext(file))) : undefined;
+  const draft = opened?.success ? opened.data : emptyDraft(deps.now().toISOString());
+  return succeed({ keys, identity: identity.data, band, draft, resumed: opened?.success === true });
+}
+
+/** Called on every answer: a crash or power cut loses at most the answer being given. */
+export async function saveDraft(deps: KioskDeps, file: KioskPlan, session: KioskSession, draft: Draft): Promise<void> {
+  await deps.db.drafts.put({
+    lookup: session.keys.lookup,
+    planId: file.plan.id,
+    sealed: await encryptJson(session.keys.key, draft, draftContext(file)),
+    updatedAt: deps.now().toISOString(),
+  });
+}
+
+/**
+ * Scores (completed) or records a refusal (declined), seals the submission to the school's key and
+ * stores it, marks the code used and deletes the draft, all in one transaction: either the sealed
+ * submission exists and the draft is gone, or nothing changed.
+ */
+export async function finish(deps: KioskDeps, file: KioskPlan, session: KioskSession, draft: Draft, status: Submission['status']): Promise<Outcome<{ id: string }>> {
+  const band = findGradeBand(file.plan, session.identity) ?? session.band;
+  let result: BatteryResult | undefined;
+  if (status === 'completed') {
+    const scored = compilePlan(file.plan).engineFor(band).score({
+      respondent: { id: session.identity.studentId, grade: session.identity.grade, sex: session.identity.sex, ...(session.identity.track ? { track: session.identity.track } : {}) },
+      answers: draft.answers,
+      seconds: draft.seconds,
+    });
+    if (!scored.ok) return scored;
+    result = scored.value;
+  }
+  const finishedAt = deps.now().toISOString();
+  const submission: Submission = {
+    format: 'psyscreen-submission', version: 1, id: deps.newId(), plan: `${file.plan.id}@${file.plan.version}`, machineId: deps.machineId,
+    student: session.identity, status, instruments: band.instruments, answers: draft.answers, seconds: draft.seconds,
+    startedAt: draft.startedAt, finishedAt, ...(result ? { result } : {}),
+  };
+  const sealed = await deps.seal(submission, file.kiosk.recipient.publicKey);
+  await deps.db.transaction('rw', [deps.db.submissions, deps.db.usedCodes, deps.db.drafts], async () => {
+    await deps.db.submissions.add({ id: submission.id, planId: file.plan.id, sealed, createdAt: finishedAt });
+    await deps.db.usedCodes.put({ lookup: session.keys.lookup, planId: file.plan.id, at: finishedAt, outcome: status });
+    await deps.db.drafts.delete(session.keys.lookup);
+  });
+  return succeed({ id: submission.id });
+}

@@ -1,0 +1,54 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Sealed } from '../kiosk/codeVault.ts';
+import type { KioskPlan } from '../kiosk/kioskPlan.ts';
+
+export interface StoredPlan {
+  readonly slot: 'current';
+  readonly file: KioskPlan;
+  readonly loadedAt: string;
+}
+/** Answers in progress, encrypted under the student's code: nothing readable without it. */
+export interface StoredDraft {
+  readonly lookup: string;
+  readonly planId: string;
+  readonly sealed: Sealed;
+  readonly updatedAt: string;
+}
+/** A finished submission, sealed to the school's public key: this machine can no longer read it. */
+export interface StoredSubmission {
+  readonly id: string;
+  readonly planId: string;
+  readonly sealed: Uint8Array;
+  readonly createdAt: string;
+  readonly exportedAt?: string;
+}
+export interface UsedCode {
+  readonly lookup: string;
+  readonly planId: string;
+  readonly at: string;
+  readonly outcome: 'completed' | 'declined';
+}
+export interface MetaEntry {
+  readonly key: string;
+  readonly value: string;
+}
+
+export type KioskDb = Dexie & {
+  plans: EntityTable<StoredPlan, 'slot'>;
+  drafts: EntityTable<StoredDraft, 'lookup'>;
+  submissions: EntityTable<StoredSubmission, 'id'>;
+  usedCodes: EntityTable<UsedCode, 'lookup'>;
+  meta: EntityTable<MetaEntry, 'key'>;
+};
+
+export function openKioskDb(name = 'psyscreen-kiosk'): KioskDb {
+  const db = new Dexie(name) as KioskDb;
+  db.version(1).stores({
+    plans: 'slot',
+    drafts: 'lookup, planId',
+    submissions: 'id, planId, createdAt',
+    usedCodes: 'lookup, planId',
+    meta: 'key',
+  });
+  return db;
+}

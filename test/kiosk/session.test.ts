@@ -1,0 +1,99 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_BANDS, buildPlan, type Plan } from '../../scoring/index.ts';
+import { DEFAULT_TEXTS, buildKioskPlan } from '../../src/kiosk/buildKioskPlan.ts';
+import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
+import { finish, saveDraft, signIn, type KioskDeps, type Submission } from '../../src/kiosk/session.ts';
+import { openKioskDb } from '../../src/store/kioskDb.ts';
+import { shippedCatalog } from '../support/library.ts';
+
+const ITERATIONS = 1_000; // the kiosk default is 210,000; a lower count keeps this test quick
+
+function plan(): Plan {
+  const built = buildPlan(shippedCatalog(), {
+    id: 'test-plan', version: '1.0.0', name: { 'zh-CN': '测试', en: 'Test' }, schoolYear: '2026-2027',
+    window: { opens: '2026-09-01', closes: '2027-07-15' }, bands: DEFAULT_BANDS, policy: { id: 'default', version: '1.0.0' },
+  });
+  if (!('plan' in built)) throw new Error(built.missing);
+  return built.plan;
+}
+
+let counter = 0;
+const bytes = (length: number) => Uint8Array.from({ length }, (_, i) => (i * 37 + counter++) % 256);
+
+async function setup(): Promise<{ file: KioskPlan; deps: KioskDeps; opened: Submission[] }> {
+  const file = await buildKioskPlan({
+    plan: plan(), pin: '2468', layout: 'question', returnAfterSeconds: 5, randomBytes: bytes, kdfIterations: ITERATIONS,
+    recipient: { keyId: 'test-key-0001', name: 'Test school', publicKey: 'AAAA' },
+    texts: { ...DEFAULT_TEXTS, consent: Object.fromEntries(plan().gradeBands.map((b) => [b.id, { 'zh-CN': '同意', en: 'Consent' }])) },
+    roster: [
+      { code: 'ACDE3479', identity: { studentId: 'S001', name: '王小明', className: '八(2)班', grade: 8, sex: 'male' } },
+      { code: 'FGHJ6794', identity: { studentId: 'S002', name: '李华', className: '五(1)班', grade: 5, sex: 'female' } },
+    ],
+  });
+  const opened: Submission[] = [];
+  const db = openKioskDb(`kiosk-test-${counter++}`);
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const deps: KioskDeps = {
+    db, machineId: 'lab-07', kdfIterations: ITERATIONS, now: () => new Date('2026-11-22T02:00:00Z'), newId: () => `sub-${counter++}`,
+    // stands in for the school-key seal: real encryption, and the test keeps the plaintext to compare
+    seal: async (submission) => {
+      opened.push(submission);
+      return new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, key, new TextEncoder().encode(JSON.stringify(submission))));
+    },
+  };
+  return { file, deps, opened };
+}
+
+describe('kiosk session', () => {
+  it('signs a student in by code, shows who they are and picks their grade band', async () => {
+    const { file, deps } = await setup();
+    const session = await signIn(deps, file, 'acde-3479');
+    expect(session.ok).toBe(true);
+    if (!session.ok) return;
+    expect(session.value.identity.name).toBe('王小明');
+    expect(session.value.band.id).toBe('junior');
+    expect(session.value.resumed).toBe(false);
+  });
+
+  it('refuses malformed, unknown and used codes with distinct reasons', async () => {
+    const { file, deps } = await setup();
+    expect(await signIn(deps, file, 'ACDE-347')).toMatchObject({ ok: false, issues: [{ code: 'code_malformed' }] });
+    expect(await signIn(deps, file, 'ACDE-3476')).toMatchObject({ ok: false, issues: [{ code: 'code_unknown' }] });
+    const session = await signIn(deps, file, 'FGHJ6794');
+    if (!session.ok) throw new Error('sign-in');
+    await finish(deps, file, session.value, session.value.draft, 'declined');
+    expect(await signIn(deps, file, 'FGHJ6794')).toMatchObject({ ok: false, issues: [{ code: 'code_used' }] });
+  });
+
+  it('keeps the roster and drafts unreadable without the code, and resumes a draft after re-entering it', async () => {
+    const { file, deps } = await setup();
+    expect(JSON.stringify(file)).not.toContain('王小明');
+    const first = await signIn(deps, file, 'ACDE3479');
+    if (!first.ok) throw new Error('sign-in');
+    const draft = { ...first.value.draft, consent: 'given' as const, answers: { phq9_1: 2, phq9_2: 1 }, seconds: { phq9_1: 4.2, phq9_2: 3.1 } };
+    await saveDraft(deps, file, first.value, draft);
+    const stored = JSON.stringify(await deps.db.drafts.toArray());
+    expect(stored).not.toContain('phq9_1');
+    const again = await signIn(deps, file, 'ACDE3479');
+    expect(again.ok && again.value.resumed).toBe(true);
+    expect(again.ok && again.value.draft.answers).toEqual({ phq9_1: 2, phq9_2: 1 });
+  });
+
+  it('on submit scores with the pinned plan, seals, stores, marks the code used and deletes the draft', async () => {
+    const { file, deps, opened } = await setup();
+    const session = await signIn(deps, file, 'ACDE3479');
+    if (!session.ok) throw new Error('sign-in');
+    const answers = { ...Object.fromEntries(Array.from({ length: 9 }, (_, i) => [`phq9_${i + 1}`, i < 5 ? 2 : 0])), ...Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`gad7_${i + 1}`, 1])), asq_1: 0, asq_2: 0, asq_3: 0, asq_4: 0 };
+    const draft = { ...session.value.draft, consent: 'given' as const, answers, seconds: {} };
+    await saveDraft(deps, file, session.value, draft);
+    const done = await finish(deps, file, session.value, draft, 'completed');
+    expect(done.ok).toBe(true);
+    expect(opened[0]?.result?.tier).toBe('medium'); // PHQ-9 = 10
+    expect(opened[0]?.result?.used).toMatchObject({ plan: 'test-plan@1.0.0', gradeBand: 'junior', policy: 'default@1.0.0' });
+    expect(await deps.db.drafts.count()).toBe(0);
+    expect(await deps.db.submissions.count()).toBe(1);
+    const everything = JSON.stringify({ s: await deps.db.submissions.toArray(), u: await deps.db.usedCodes.toArray() });
+    for (const secret of ['王小明', 'S001', 'ACDE3479', 'phq9_1', 'medium']) expect(everything).not.toContain(secret);
+  });
+});
