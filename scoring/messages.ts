@@ -74,8 +74,8 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
 };
 
 /** The message a user reads for an issue, with its path, in their language. */
-export function formatIssue(found: Issue, locale: Locale): string {
-  const template = MESSAGES[found.code]?.[locale] ?? `${found.code}`;
+export function formatIssue(found: Issue, locale: Locale, catalogue: Readonly<Record<string, Template>> = MESSAGES): string {
+  const template = catalogue[found.code]?.[locale] ?? found.code;
   const params = found.params ?? {};
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }

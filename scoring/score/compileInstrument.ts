@@ -2,8 +2,11 @@ import { refOf } from '../library/ref.ts';
 import type { Condition } from '../schema/condition.ts';
 import { scoredValues, type Band, type CriticalItem, type Instrument, type MissingRule } from '../schema/instrument.ts';
 
+export type AnswerVector = (number | undefined)[];
+
 export interface CompiledItem {
   readonly id: string;
+  readonly slot: number;
   readonly min: number;
   readonly max: number;
   /** Values that are valid answers, refusals included. */
@@ -36,11 +39,12 @@ export interface CompiledInstrument {
 }
 
 export function compileInstrument(definition: Instrument): CompiledInstrument {
-  const items = definition.items.map((item): CompiledItem => {
+  const items = definition.items.map((item, slot): CompiledItem => {
     const options = definition.optionSets[item.options] ?? [];
     const ascending = scoredValues(options).sort((a, b) => a - b);
     return {
       id: item.id,
+      slot,
       min: ascending[0] ?? 0,
       max: ascending.at(-1) ?? 0,
       allowed: new Set(options.map((option) => option.value)),

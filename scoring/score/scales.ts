@@ -1,6 +1,5 @@
 import type { Band } from '../schema/instrument.ts';
-import { scoredValue, type CompiledScale } from './compileInstrument.ts';
-import type { Answers } from './types.ts';
+import { scoredValue, type AnswerVector, type CompiledScale } from './compileInstrument.ts';
 
 export interface RawScaleScore {
   readonly raw: number | null;
@@ -14,11 +13,11 @@ export interface RawScaleScore {
  * A prorated sum is the mean of the answered items times the scale length, rounded to the nearest
  * whole point (half up), as the PHQ and K10 scoring guides do.
  */
-export function scoreScale(scale: CompiledScale, answers: Answers): RawScaleScore {
+export function scoreScale(scale: CompiledScale, answers: AnswerVector): RawScaleScore {
   let sum = 0;
   let answered = 0;
   for (const item of scale.items) {
-    const value = scoredValue(item, answers[item.id]);
+    const value = scoredValue(item, answers[item.slot]);
     if (value === undefined) continue;
     sum += value;
     answered += 1;

@@ -1,6 +1,8 @@
 import type { ValiditySettings } from '../schema/policy.ts';
-import type { CompiledInstrument, CompiledItem } from './compileInstrument.ts';
+import type { AnswerVector, CompiledInstrument, CompiledItem } from './compileInstrument.ts';
 import type { InstrumentResult, ResponseInput, Validity, ValidityReason } from './types.ts';
+
+const NONE: ValidityReason[] = [];
 
 /** Position of an answer among the item's scored options (0 = lowest value); undefined if unscored. */
 function position(item: CompiledItem, answer: number | null | undefined): number | undefined {
@@ -40,25 +42,32 @@ function timingReasons(battery: readonly CompiledInstrument[], input: ResponseIn
  * suspicious only off the lowest option (all "not at all" is a plausible answer from a well student);
  * on an instrument with reverse-keyed items, it contradicts itself whatever the option.
  */
-function longStringReasons(battery: readonly CompiledInstrument[], input: ResponseInput, settings: ValiditySettings): ValidityReason[] {
-  const reasons: ValidityReason[] = [];
-  const positions: number[] = [];
-  for (const compiled of battery) {
-    const own: number[] = [];
+function longStringReasons(battery: readonly CompiledInstrument[], vectors: readonly AnswerVector[], settings: ValiditySettings): ValidityReason[] {
+  let reasons: ValidityReason[] | undefined;
+  let first = -1;
+  let count = 0;
+  let same = true;
+  for (const [index, compiled] of battery.entries()) {
+    let ownFirst = -1;
+    let ownCount = 0;
+    let ownSame = true;
     for (const item of compiled.items) {
-      const at = position(item, input.answers[item.id]);
-      if (at !== undefined && item.ascending.length > 2) own.push(at);
+      if (item.ascending.length <= 2) continue;
+      const at = position(item, vectors[index]?.[item.slot]);
+      if (at === undefined) continue;
+      if (ownCount === 0) ownFirst = at; else if (at !== ownFirst) ownSame = false;
+      if (count === 0) first = at; else if (at !== first) same = false;
+      ownCount += 1;
+      count += 1;
     }
-    positions.push(...own);
-    if (compiled.hasReverseKeys && own.length >= 4 && own.every((at) => at === own[0])) {
-      reasons.push({ code: 'long_string_contradicts_reverse_keys', status: 'questionable', instrument: compiled.ref, detail: { items: own.length } });
+    if (compiled.hasReverseKeys && ownCount >= 4 && ownSame) {
+      (reasons ??= []).push({ code: 'long_string_contradicts_reverse_keys', status: 'questionable', instrument: compiled.ref, detail: { items: ownCount } });
     }
   }
-  const first = positions[0];
-  if (first !== undefined && first > 0 && positions.length >= settings.longStringMinItems && positions.every((at) => at === first)) {
-    reasons.push({ code: 'long_string', status: 'questionable', detail: { items: positions.length, position: first } });
+  if (first > 0 && count >= settings.longStringMinItems && same) {
+    (reasons ??= []).push({ code: 'long_string', status: 'questionable', detail: { items: count, position: first } });
   }
-  return reasons;
+  return reasons ?? NONE;
 }
 
 function consistencyReasons(battery: readonly CompiledInstrument[], input: ResponseInput): ValidityReason[] {
@@ -85,19 +94,22 @@ function consistencyReasons(battery: readonly CompiledInstrument[], input: Respo
 }
 
 function scorabilityReasons(results: readonly InstrumentResult[]): ValidityReason[] {
-  return results.flatMap((result) =>
-    result.scales.filter((scale) => scale.raw === null).map((scale): ValidityReason => ({
-      code: 'scale_not_scorable', status: 'invalid', instrument: result.instrument, detail: { scale: scale.id, missing: scale.missing },
-    })),
-  );
+  let reasons: ValidityReason[] | undefined;
+  for (const result of results) {
+    for (const scale of result.scales) {
+      if (scale.raw !== null) continue;
+      (reasons ??= []).push({ code: 'scale_not_scorable', status: 'invalid', instrument: result.instrument, detail: { scale: scale.id, missing: scale.missing } });
+    }
+  }
+  return reasons ?? NONE;
 }
 
 /** Validity of a battery. It never touches tier or flags: an invalid result with a flag keeps its flag. */
-export function assessValidity(battery: readonly CompiledInstrument[], input: ResponseInput, results: readonly InstrumentResult[], settings: ValiditySettings): Validity {
+export function assessValidity(battery: readonly CompiledInstrument[], vectors: readonly AnswerVector[], input: ResponseInput, results: readonly InstrumentResult[], settings: ValiditySettings): Validity {
   const reasons = [
     ...scorabilityReasons(results),
     ...timingReasons(battery, input, settings),
-    ...longStringReasons(battery, input, settings),
+    ...longStringReasons(battery, vectors, settings),
     ...consistencyReasons(battery, input),
   ];
   const status = reasons.some((reason) => reason.status === 'invalid') ? 'invalid' : reasons.length > 0 ? 'questionable' : 'ok';
