@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import type { Locale } from '../../scoring/index.ts';
 import { runCli } from '../../src/cli/main.ts';
 
@@ -24,9 +25,15 @@ export function cli(argv: string[], options: { stdin?: string; locale?: Locale }
   return { code, out, err };
 }
 
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
 /** Writes files into a fresh temporary folder and returns their paths. */
 export function tempFiles(files: Record<string, unknown>): Record<string, string> {
   const dir = mkdtempSync(join(tmpdir(), 'psyscreen-cli-'));
+  created.push(dir);
   return Object.fromEntries(Object.entries(files).map(([name, content]) => {
     const path = join(dir, name);
     writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content, null, 2));
