@@ -20,5 +20,10 @@ export default defineConfig({
   plugins: [react()],
   server: { fs: { allow: ['.'] }, headers: { 'Content-Security-Policy': contentSecurityPolicy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'") } },
   preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy } },
-  build: { target: 'es2022', sourcemap: true },
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+    // Two pages: the teacher-facing app and the student kiosk, so the kiosk loads none of the teacher code.
+    rollupOptions: { input: { main: 'index.html', kiosk: 'kiosk.html' } },
+  },
 });

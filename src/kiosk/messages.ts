@@ -9,4 +9,9 @@ export const KIOSK_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, str
   code_unknown: { 'zh-CN': '没有找到这个登录码。请核对纸条；如仍不行，请举手告诉老师。', en: 'This sign-in code was not found. Check your slip; if it still fails, raise your hand.' },
   code_used: { 'zh-CN': '这个登录码已经在本机用过了。如需重新作答，请老师重新开放。', en: 'This code has already been used on this computer. Ask your teacher to reopen it if you need to answer again.' },
   roster_entry_damaged: { 'zh-CN': '名单数据已损坏，无法读取。请老师重新载入筛查计划。', en: 'The roster entry is damaged and cannot be read. Ask your teacher to load the screening plan again.' },
+  window_not_open: { 'zh-CN': '这次筛查从 {opens} 开始（到 {closes} 结束），现在还不能作答。请检查电脑日期，或载入正确的计划。', en: 'This screening opens on {opens} (until {closes}); it cannot be taken yet. Check the computer\'s date or load the right plan.' },
+  window_closed: { 'zh-CN': '这次筛查已于 {closes} 结束，不能再作答。请向心理老师索取新的计划文件。', en: 'This screening closed on {closes}; it can no longer be taken. Ask the psychology teacher for a current plan file.' },
+  storage_full: { 'zh-CN': '这台电脑的存储空间快满了，为避免丢失数据，暂停接收新的学生。请老师先导出并清理本机数据。', en: 'This computer is nearly out of storage. To avoid losing data it accepts no new students. Ask the teacher to export and clear this machine first.' },
+  second_tab: { 'zh-CN': '筛查已在本机的另一个窗口中打开。请关闭这个窗口，只保留一个。', en: 'The screening is already open in another window on this computer. Close this one and keep only one.' },
+  pin_wrong: { 'zh-CN': '口令不对，请重试。', en: 'Wrong PIN; try again.' },
 };

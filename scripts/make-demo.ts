@@ -1,0 +1,57 @@
+/**
+ * Writes the demo screening that `npm start` serves (public/demo/): a kiosk plan with six fictional
+ * students whose sign-in codes are shown on screen, sealed to a demo school key. The demo key's
+ * private half is published beside it on purpose, so the teacher demo can open demo submissions;
+ * it protects nothing real. Run: npx tsx scripts/make-demo.ts
+ */
+import { writeFileSync } from 'node:fs';
+import { DEFAULT_BANDS, buildPlan, catalogFromFiles } from '../scoring/index.ts';
+import { DEFAULT_TEXTS, buildKioskPlan } from '../src/kiosk/buildKioskPlan.ts';
+import { toBase64 } from '../src/kiosk/codeVault.ts';
+import { ZKioskPlan } from '../src/kiosk/kioskPlan.ts';
+import { keyIdOf } from '../src/kiosk/sealSubmission.ts';
+import { readLibraryFiles } from '../src/library/disk.ts';
+
+const { catalog, problems } = catalogFromFiles(readLibraryFiles());
+if (problems.length > 0) throw new Error(`library invalid: ${JSON.stringify(problems)}`);
+const built = buildPlan(catalog, {
+  id: 'demo-2026', version: '1.0.0', name: { 'zh-CN': '演示学校 2026 秋季心理健康筛查', en: 'Demo School mental-health screening, autumn 2026' },
+  schoolYear: '2026-2027', window: { opens: '2026-09-01', closes: '2027-07-15' }, bands: DEFAULT_BANDS, policy: { id: 'default', version: '1.0.0' },
+});
+if (!('plan' in built)) throw new Error(`library lacks ${built.missing}`);
+
+const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
+const rawPublic = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
+const keyId = await keyIdOf(rawPublic);
+const recipient = { keyId, name: '演示学校 2026 心理筛查（演示密钥）', publicKey: toBase64(rawPublic) };
+
+const consent = {
+  'upper-primary': {
+    'zh-CN': '接下来有一些关于你最近心情和感受的问题。没有对错之分，按照你真实的感受选就好。你的回答会保密，只有学校心理老师能看到。你可以选择不参加。',
+    en: 'Next come some questions about how you have been feeling lately. There are no right or wrong answers; just choose what is true for you. Your answers are private: only the school psychology teacher sees them. You may choose not to take part.',
+  },
+  junior: {
+    'zh-CN': '这是一次学校心理健康筛查，帮助老师了解同学们最近的情绪状况，及时给需要的同学提供帮助。回答保密，只有学校心理老师可以查看，不计入成绩。你可以选择不参加，这不会有任何不好的影响。',
+    en: 'This is the school mental-health screening. It helps teachers see how students have been feeling and offer help early to those who need it. Your answers are confidential, seen only by the school psychology teacher, and never affect your grades. You may decline without any consequence.',
+  },
+};
+const texts = { ...DEFAULT_TEXTS, consent: { ...consent, senior: consent.junior, vocational: consent.junior } };
+const roster = [
+  { code: 'ACDE3479', identity: { studentId: 'D0501', name: '林晓雨', className: '五年级(1)班', grade: 5, sex: 'female' as const } },
+  { code: 'FGHJ6794', identity: { studentId: 'D0802', name: '张子航', className: '八年级(2)班', grade: 8, sex: 'male' as const } },
+  { code: 'KMNP7943', identity: { studentId: 'D0803', name: '陈思琪', className: '八年级(2)班', grade: 8, sex: 'female' as const } },
+  { code: 'QRTU9437', identity: { studentId: 'D1104', name: '王浩然', className: '高二(3)班', grade: 11, sex: 'male' as const } },
+  { code: 'VWXY4379', identity: { studentId: 'D1005', name: '刘佳怡', className: '中职一年级 数控(1)班', grade: 10, sex: 'female' as const, track: 'vocational' as const } },
+  { code: 'ADFH3694', identity: { studentId: 'D0606', name: '赵一鸣', className: '六年级(2)班', grade: 6, sex: 'male' as const } },
+];
+const file = await buildKioskPlan({
+  plan: built.plan, pin: '2468', layout: 'question', recipient, texts, returnAfterSeconds: 8, roster, demo: true,
+  randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+});
+const checked = ZKioskPlan.safeParse(file);
+if (!checked.success) throw new Error(JSON.stringify(checked.error.issues));
+
+writeFileSync('public/demo/kiosk-plan.json', `${JSON.stringify(file, null, 1)}\n`);
+const privateKey = toBase64(new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey)));
+writeFileSync('public/demo/demo-school-key.json', `${JSON.stringify({ note: 'DEMO ONLY: this key protects fictional demo data and is public on purpose.', keyId, name: recipient.name, publicKey: recipient.publicKey, privateKeyPkcs8: privateKey, kioskPin: '2468' }, null, 2)}\n`);
+process.stdout.write(`demo plan written: key ${keyId}, ${roster.length} students\n`);

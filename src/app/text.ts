@@ -1,0 +1,53 @@
+import type { Locale } from '../../scoring/index.ts';
+
+const zh = {
+  title: 'PsyScreen 心理健康筛查',
+  subtitle: '量表库：每个量表都是带版本的数据文件，在浏览器中计分。',
+  tryKiosk: '试用学生端演示筛查',
+  tryKioskHint: '演示计划中有 6 名虚构学生，登录码显示在登录页上。',
+  language: 'English',
+  library: '量表库',
+  grades: (min: number, max: number) => `${min}–${max} 年级`,
+  ages: (min: number, max: number) => `${min}–${max} 岁`,
+  items: (n: number) => `${n} 题`,
+  unverified: '措辞未经核实',
+  unverifiedHint: '尚未与出版方的官方译本逐字核对，见 wordingNotes。',
+  preview: '预览',
+  closePreview: '关闭预览',
+  source: '出处',
+  licence: '使用条款',
+  result: '本次预览的计分结果',
+  raw: '原始分', band: '分段', tScore: 'T 分', percentile: '百分位', tier: '风险等级', flags: '标记',
+  tiers: { low: '低', medium: '中', high: '高' },
+  none: '无',
+  urgent: '紧急', acute: '急迫',
+  problems: '量表库中有文件未通过校验：',
+  again: '再试一次',
+};
+type Text = typeof zh;
+const en: Text = {
+  title: 'PsyScreen mental-health screening',
+  subtitle: 'Instrument library: every instrument is a versioned data file, scored in the browser.',
+  tryKiosk: 'Try the student demo screening',
+  tryKioskHint: 'The demo plan has six fictional students; their sign-in codes are shown on the sign-in page.',
+  language: '中文',
+  library: 'Instrument library',
+  grades: (min, max) => `grades ${min}–${max}`,
+  ages: (min, max) => `ages ${min}–${max}`,
+  items: (n) => `${n} items`,
+  unverified: 'wording not verified',
+  unverifiedHint: 'Not yet checked word for word against the publisher’s official translation; see wordingNotes.',
+  preview: 'Preview',
+  closePreview: 'Close preview',
+  source: 'Source',
+  licence: 'Terms',
+  result: 'Score of this preview',
+  raw: 'Raw', band: 'Band', tScore: 'T', percentile: 'Percentile', tier: 'Tier', flags: 'Flags',
+  tiers: { low: 'low', medium: 'medium', high: 'high' },
+  none: 'none',
+  urgent: 'urgent', acute: 'acute',
+  problems: 'Library files that failed validation:',
+  again: 'Try again',
+};
+export const TEXT: Record<Locale, Text> = { 'zh-CN': zh, en };
+export type AppText = Text;

@@ -1,0 +1,162 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Issue } from '../../../scoring/index.ts';
+import type { KioskDb } from '../../store/kioskDb.ts';
+import { openKioskDb } from '../../store/kioskDb.ts';
+import type { Draft } from '../draft.ts';
+import type { KioskPlan } from '../kioskPlan.ts';
+import { readKioskPlan } from '../planFile.ts';
+import { finish, saveDraft, signIn, type KioskDeps, type KioskSession } from '../session.ts';
+import { BatteryScreen } from './BatteryScreen.tsx';
+import { claimSingleTab, createKioskDeps, storageIsLow } from './runtime.ts';
+import { Card, ConfirmScreen, ConsentScreen, IssueList, SignInScreen, ThankYouScreen } from './screens.tsx';
+import { TeacherPanel } from './TeacherPanel.tsx';
+import { TEXT } from './text.ts';
+import { useLocale } from './useLocale.ts';
+
+type Stage =
+  | { name: 'loading' }
+  | { name: 'no-plan'; issues: readonly Issue[] }
+  | { name: 'blocked'; issues: readonly Issue[] }
+  | { name: 'sign-in'; issues: readonly Issue[]; busy: boolean }
+  | { name: 'confirm'; session: KioskSession }
+  | { name: 'consent'; session: KioskSession }
+  | { name: 'battery'; session: KioskSession; draft: Draft }
+  | { name: 'saving' }
+  | { name: 'thanks'; declined: boolean; secondsLeft: number }
+  | { name: 'teacher' };
+
+const today = () => new Date().toISOString().slice(0, 10);
+const DEMO_PLAN_URL = `${import.meta.env.BASE_URL}demo/kiosk-plan.json`;
+
+export function KioskApp({ database }: { database?: KioskDb }) {
+  const [db] = useState(() => database ?? openKioskDb());
+  const [stage, setStage] = useState<Stage>({ name: 'loading' });
+  const [file, setFile] = useState<KioskPlan>();
+  const [deps, setDeps] = useState<KioskDeps>();
+  const [locale, toggleLocale, resetLocale] = useLocale();
+  const [largeText, setLargeText] = useState(false);
+  const saving = useRef<Promise<void>>(Promise.resolve());
+  const text = TEXT[locale];
+
+  const usePlan = useCallback(async (raw: string, persist: boolean) => {
+    const read = readKioskPlan(raw, today());
+    if (!read.ok) {
+      setStage({ name: 'no-plan', issues: read.issues });
+      return;
+    }
+    if (persist) await db.plans.put({ slot: 'current', file: read.value, loadedAt: new Date().toISOString() });
+    setFile(read.value);
+    setDeps(await createKioskDeps(read.value, db));
+    setStage({ name: 'sign-in', issues: [], busy: false });
+  }, [db]);
+
+  useEffect(() => {
+    claimSingleTab(() => setStage({ name: 'blocked', issues: [{ code: 'second_tab', path: [] }] }));
+    void (async () => {
+      const stored = await db.plans.get('current');
+      if (stored) await usePlan(JSON.stringify(stored.file), false);
+      else setStage({ name: 'no-plan', issues: [] });
+    })();
+  }, [db, usePlan]);
+
+  // Thank-you page counts down, then everything about the student is dropped from memory.
+  useEffect(() => {
+    if (stage.name !== 'thanks') return;
+    if (stage.secondsLeft <= 0) {
+      resetLocale();
+      setLargeText(false);
+      setStage({ name: 'sign-in', issues: [], busy: false });
+      return;
+    }
+    const timer = setTimeout(() => setStage({ ...stage, secondsLeft: stage.secondsLeft - 1 }), 1000);
+    return () => clearTimeout(timer);
+  }, [stage, resetLocale]);
+
+  const onSignIn = async (code: string) => {
+    if (!file || !deps) return;
+    if (await storageIsLow()) {
+      setStage({ name: 'sign-in', issues: [{ code: 'storage_full', path: [] }], busy: false });
+      return;
+    }
+    setStage({ name: 'sign-in', issues: [], busy: true });
+    const outcome = await signIn(deps, file, code);
+    setStage(outcome.ok ? { name: 'confirm', session: outcome.value } : { name: 'sign-in', issues: outcome.issues, busy: false });
+  };
+
+  const onAnswer = useCallback((session: KioskSession, draft: Draft) => {
+    if (!file || !deps) return;
+    // Saves run one after another so an older draft never overwrites a newer one.
+    saving.current = saving.current.then(() => saveDraft(deps, file, session, draft));
+  }, [file, deps]);
+
+  const onFinish = async (session: KioskSession, draft: Draft, status: 'completed' | 'declined') => {
+    if (!file || !deps) return;
+    setStage({ name: 'saving' });
+    await saving.current;
+    const done = await finish(deps, file, session, { ...draft, consent: status === 'completed' ? 'given' : 'declined' }, status);
+    if (!done.ok) {
+      setStage({ name: 'blocked', issues: done.issues });
+      return;
+    }
+    setStage({ name: 'thanks', declined: status === 'declined', secondsLeft: file.kiosk.returnAfterSeconds });
+  };
+
+  const body = (() => {
+    switch (stage.name) {
+      case 'loading':
+      case 'saving':
+        return <Card title={text.appTitle}><p role="status">{stage.name === 'saving' ? text.submitting : text.loadingPlan}</p></Card>;
+      case 'blocked':
+        return <Card title={text.errorTitle}><IssueList issues={stage.issues} locale={locale} /></Card>;
+      case 'no-plan':
+        return (
+          <Card title={text.noPlanTitle}>
+            <p>{text.noPlanBody}</p>
+            <div className="actions">
+              <label className="button primary">
+                {text.chooseFile}
+                <input type="file" accept=".json,application/json" hidden onChange={(event) => void event.target.files?.[0]?.text().then((raw) => usePlan(raw, true))} />
+              </label>
+              <button type="button" onClick={() => void fetch(DEMO_PLAN_URL).then((response) => response.text()).then((raw) => usePlan(raw, true))}>{text.tryDemo}</button>
+            </div>
+            <IssueList issues={stage.issues} locale={locale} intro={text.planProblems} />
+          </Card>
+        );
+      case 'sign-in':
+        return file ? <SignInScreen file={file} text={text} locale={locale} busy={stage.busy} issues={stage.issues} onSubmit={(code) => void onSignIn(code)} /> : null;
+      case 'confirm':
+        return <ConfirmScreen session={stage.session} text={text} onYes={() => setStage({ name: 'consent', session: stage.session })} onNo={() => setStage({ name: 'sign-in', issues: [], busy: false })} />;
+      case 'consent': {
+        const consent = file?.kiosk.texts.consent[stage.session.band.id]?.[locale] ?? '';
+        return <ConsentScreen consent={consent} text={text} onAgree={() => setStage({ name: 'battery', session: stage.session, draft: stage.session.draft })} onDecline={() => void onFinish(stage.session, stage.session.draft, 'declined')} />;
+      }
+      case 'battery':
+        return file ? (
+          <BatteryScreen file={file} session={stage.session} locale={locale} draft={stage.draft}
+            onAnswer={(draft) => onAnswer(stage.session, draft)} onComplete={(draft) => void onFinish(stage.session, draft, 'completed')} />
+        ) : null;
+      case 'thanks':
+        return file ? (
+          <ThankYouScreen title={stage.declined ? text.declinedTitle : text.thanksTitle} thanks={file.kiosk.texts.thankYou[locale]} help={file.kiosk.texts.help[locale]} footer={text.returning(stage.secondsLeft)} />
+        ) : null;
+      case 'teacher':
+        return file && deps ? (
+          <TeacherPanel file={file} deps={deps} text={text} locale={locale} onClose={() => setStage({ name: 'sign-in', issues: [], busy: false })}
+            onUnload={() => void db.plans.delete('current').then(() => { setFile(undefined); setStage({ name: 'no-plan', issues: [] }); })} />
+        ) : null;
+    }
+  })();
+
+  return (
+    <div className={largeText ? 'kiosk large-text' : 'kiosk'} lang={locale}>
+      <header className="kiosk-bar">
+        <span className="brand">{text.appTitle}</span>
+        <span className="spacer" />
+        <button type="button" onClick={() => setLargeText((on) => !on)} aria-pressed={largeText}>{text.largeText}</button>
+        <button type="button" onClick={toggleLocale}>{text.language}</button>
+        {stage.name === 'sign-in' ? <button type="button" onClick={() => setStage({ name: 'teacher' })}>{text.teacher}</button> : null}
+      </header>
+      <main>{body}</main>
+    </div>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState, type FormEvent } from 'react';
+import type { Locale } from '../../../scoring/index.ts';
+import { buildBatch } from '../batchFile.ts';
+import { fromBase64 } from '../codeVault.ts';
+import { hashPin } from '../buildKioskPlan.ts';
+import type { KioskPlan } from '../kioskPlan.ts';
+import type { KioskDeps } from '../session.ts';
+import { Card, IssueList } from './screens.tsx';
+import type { KioskText } from './text.ts';
+
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  URL.revokeObjectURL(url);
+}
+
+/** Behind the plan's PIN: export the machine's sealed submissions, or unload the plan. */
+export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
+  file: KioskPlan; deps: KioskDeps; text: KioskText; locale: Locale; onClose: () => void; onUnload: () => void;
+}) {
+  const [pin, setPin] = useState('');
+  const [unlocked, setUnlocked] = useState(false);
+  const [wrong, setWrong] = useState(false);
+  const [message, setMessage] = useState('');
+
+  const unlock = async (event: FormEvent) => {
+    event.preventDefault();
+    const expected = file.kiosk.pin;
+    const actual = await hashPin(pin, fromBase64(expected.salt), expected.iterations);
+    setWrong(actual.hash !== expected.hash);
+    setUnlocked(actual.hash === expected.hash);
+    setPin('');
+  };
+  const exportBatch = async () => {
+    const { name, file: batch } = await buildBatch(deps.db, `${file.plan.id}@${file.plan.version}`, deps.machineId, deps.now());
+    download(name, JSON.stringify(batch));
+    setMessage(text.exported(batch.submissions.length));
+  };
+
+  if (!unlocked) {
+    return (
+      <Card title={text.pinTitle}>
+        <form onSubmit={(event) => void unlock(event)} className="sign-in">
+          <label htmlFor="pin">{text.pinLabel}</label>
+          <input id="pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(event) => setPin(event.target.value)} autoFocus />
+          <div className="actions">
+            <button type="submit" className="primary">{text.unlock}</button>
+            <button type="button" onClick={onClose}>{text.close}</button>
+          </div>
+        </form>
+        {wrong ? <IssueList issues={[{ code: 'pin_wrong', path: [] }]} locale={locale} /> : null}
+      </Card>
+    );
+  }
+  return (
+    <Card title={text.pinTitle}>
+      <div className="actions column">
+        <button type="button" className="primary" onClick={() => void exportBatch()}>{text.exportBatch}</button>
+        <button type="button" onClick={onUnload}>{text.leaveKiosk}</button>
+        <button type="button" onClick={onClose}>{text.close}</button>
+      </div>
+      {message ? <p className="note" role="status">{message}</p> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compilePlan } from '../../scoring/index.ts';
+import { fromBase64 } from '../../src/kiosk/codeVault.ts';
+import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
+import { openSealed } from '../../src/kiosk/sealSubmission.ts';
+import type { Submission } from '../../src/kiosk/session.ts';
+import { launchBrowser, screenshot, startApp, watchedPage } from './harness.ts';
+
+const demoPlan = JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as KioskPlan;
+const demoKey = JSON.parse(readFileSync('public/demo/demo-school-key.json', 'utf8')) as { keyId: string; privateKeyPkcs8: string };
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/** Tab until a radio button of the visible question has focus, then choose option `index` with Space and arrows. */
+async function answerByKeyboard(page: Page, index: number): Promise<void> {
+  for (let presses = 0; presses < 30; presses++) {
+    const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type ?? '');
+    if (focused === 'radio') break;
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Space');
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+}
+async function pressButton(page: Page, label: RegExp): Promise<void> {
+  for (let presses = 0; presses < 30; presses++) {
+    const focused = await page.evaluate(() => { const el = document.activeElement as HTMLInputElement | HTMLButtonElement | null; return el ? (el.value || el.textContent || '') : ''; });
+    if (label.test(focused)) break;
+    await page.keyboard.press('Tab');
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** Everything a later user of the machine could read: storage, IndexedDB (bytes as text) and the DOM. */
+async function machineContents(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const parts: string[] = [document.documentElement.outerHTML, JSON.stringify({ ...localStorage }), JSON.stringify({ ...sessionStorage })];
+    for (const info of await indexedDB.databases()) {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => { const r = indexedDB.open(info.name ?? ''); r.onsuccess = () => resolve(r.result); r.onerror = () => reject(r.error ?? new Error('indexedDB.open failed')); });
+      for (const store of Array.from(db.objectStoreNames)) {
+        const rows = await new Promise<unknown[]>((resolve) => { const r = db.transaction(store).objectStore(store).getAll(); r.onsuccess = () => resolve(r.result); });
+        parts.push(JSON.stringify(rows, (_key, value: unknown) => (value instanceof Uint8Array ? new TextDecoder('utf-8', { fatal: false }).decode(value) : value)));
+      }
+      db.close();
+    }
+    return parts.join('\n');
+  });
+}
+
+describe('student kiosk', () => {
+  it('a student completes the demo battery by keyboard; the sealed record re-scores to the same result; nothing readable stays', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const { page, foreignRequests, consoleErrors } = await watchedPage(context, app.url);
+    await page.goto(`${app.url}/kiosk.html`);
+    await screenshot(page, 'kiosk-1-no-plan');
+    await page.getByRole('button', { name: '使用演示筛查' }).click();
+    await page.locator('#code').waitFor();
+    await screenshot(page, 'kiosk-2-sign-in');
+
+    await page.keyboard.type('fghj-6794');
+    await page.keyboard.press('Enter');
+    await page.getByText('张子航').waitFor();
+    await screenshot(page, 'kiosk-3-confirm');
+    await page.keyboard.press('Enter');
+    await page.getByText('开始之前').waitFor();
+    await screenshot(page, 'kiosk-4-consent');
+    await page.keyboard.press('Enter');
+
+    // PHQ-9 items 1–9, item 10 (shown once a problem is reported), GAD-7 1–7, ASQ 1–4 (all "no")
+    const phq = [1, 1, 1, 2, 0, 1, 0, 0, 0];
+    const gad = [1, 0, 1, 0, 2, 0, 0];
+    const choices = [...phq, 1, ...gad, 1, 1, 1, 1];
+    for (const [step, choice] of choices.entries()) {
+      await page.locator('.sd-question').first().waitFor();
+      await answerByKeyboard(page, choice);
+      if (step === 0) await screenshot(page, 'kiosk-5-question');
+      const last = step === choices.length - 1;
+      await pressButton(page, last ? /提交/ : /下一题/);
+    }
+    await page.getByText('谢谢你！').waitFor();
+    await screenshot(page, 'kiosk-6-thanks');
+
+    // a demo plan lists its codes on purpose; a real plan has no demoCodes
+    const contents = (await machineContents(page)).replace(/"demoCodes":\[[^\]]*\]/g, '');
+    for (const secret of ['张子航', 'FGHJ6794', 'FGHJ-6794', '"phq9_1":1', 'D0802']) expect(contents.includes(secret), secret).toBe(false);
+
+    const sealed = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open('psyscreen-kiosk'); r.onsuccess = () => resolve(r.result); });
+      const rows = await new Promise<{ sealed: Uint8Array }[]>((resolve) => { const r = db.transaction('submissions').objectStore('submissions').getAll(); r.onsuccess = () => resolve(r.result as { sealed: Uint8Array }[]); });
+      return rows.map((row) => btoa(String.fromCharCode(...row.sealed)));
+    });
+    expect(sealed).toHaveLength(1);
+    const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(demoKey.privateKeyPkcs8), { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+    const opened = await openSealed(fromBase64(sealed[0] ?? ''), privateKey, demoKey.keyId);
+    if (!opened.ok) throw new Error(opened.reason);
+    const submission = opened.value as Submission;
+    expect(submission.student.name).toBe('张子航');
+    expect(submission.status).toBe('completed');
+    const rescored = compilePlan(demoPlan.plan).score({ respondent: submission.result!.respondent, answers: submission.answers, seconds: submission.seconds });
+    if (!rescored.ok) throw new Error('re-score failed');
+    expect(rescored.value).toEqual(submission.result);
+    expect(submission.result?.instruments[0]?.scales[0]?.raw).toBe(phq.reduce((a, b) => a + b, 0));
+    expect(submission.result?.tier).toBe('low');
+    expect(Object.keys(submission.seconds).length).toBeGreaterThanOrEqual(20);
+
+    // after the countdown the kiosk is back at sign-in and shows nothing of the student
+    await page.locator('#code').waitFor({ timeout: 15_000 });
+    expect(await page.content()).not.toContain('张子航');
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors.join('\n')).toBe('');
+    await context.close();
+  });
+});
