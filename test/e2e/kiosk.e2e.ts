@@ -7,6 +7,7 @@ import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
 import { openSealed } from '../../src/kiosk/sealSubmission.ts';
 import type { Submission } from '../../src/kiosk/session.ts';
 import { launchBrowser, screenshot, startApp, watchedPage } from './harness.ts';
+import { answerByKeyboard, pressButton } from './kioskSteps.ts';
 
 const demoPlan = JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as KioskPlan;
 const demoKey = JSON.parse(readFileSync('public/demo/demo-school-key.json', 'utf8')) as { keyId: string; privateKeyPkcs8: string };
@@ -21,25 +22,6 @@ afterAll(async () => {
   await browser?.close();
   await app?.stop();
 });
-
-/** Tab until a radio button of the visible question has focus, then choose option `index` with Space and arrows. */
-async function answerByKeyboard(page: Page, index: number): Promise<void> {
-  for (let presses = 0; presses < 30; presses++) {
-    const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type ?? '');
-    if (focused === 'radio') break;
-    await page.keyboard.press('Tab');
-  }
-  await page.keyboard.press('Space');
-  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
-}
-async function pressButton(page: Page, label: RegExp): Promise<void> {
-  for (let presses = 0; presses < 30; presses++) {
-    const focused = await page.evaluate(() => { const el = document.activeElement as HTMLInputElement | HTMLButtonElement | null; return el ? (el.value || el.textContent || '') : ''; });
-    if (label.test(focused)) break;
-    await page.keyboard.press('Tab');
-  }
-  await page.keyboard.press('Enter');
-}
 
 /** Everything a later user of the machine could read: storage, IndexedDB (bytes as text) and the DOM. */
 async function machineContents(page: Page): Promise<string> {

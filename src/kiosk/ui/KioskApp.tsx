@@ -36,6 +36,7 @@ export function KioskApp({ database }: { database?: KioskDb }) {
   const [locale, toggleLocale, resetLocale] = useLocale();
   const [largeText, setLargeText] = useState(false);
   const saving = useRef<Promise<void>>(Promise.resolve());
+  const [savedCount, setSavedCount] = useState(0);
   const text = TEXT[locale];
 
   const usePlan = useCallback(async (raw: string, persist: boolean) => {
@@ -86,8 +87,14 @@ export function KioskApp({ database }: { database?: KioskDb }) {
   const onAnswer = useCallback((session: KioskSession, draft: Draft) => {
     if (!file || !deps) return;
     // Saves run one after another so an older draft never overwrites a newer one.
-    saving.current = saving.current.then(() => saveDraft(deps, file, session, draft));
+    saving.current = saving.current.then(() => saveDraft(deps, file, session, draft)).then(() => setSavedCount((n) => n + 1));
   }, [file, deps]);
+
+  const startBattery = (session: KioskSession) => {
+    const draft: Draft = { ...session.draft, consent: 'given' };
+    onAnswer(session, draft);
+    setStage({ name: 'battery', session, draft });
+  };
 
   const onFinish = async (session: KioskSession, draft: Draft, status: 'completed' | 'declined') => {
     if (!file || !deps) return;
@@ -125,10 +132,11 @@ export function KioskApp({ database }: { database?: KioskDb }) {
       case 'sign-in':
         return file ? <SignInScreen file={file} text={text} locale={locale} busy={stage.busy} issues={stage.issues} onSubmit={(code) => void onSignIn(code)} /> : null;
       case 'confirm':
-        return <ConfirmScreen session={stage.session} text={text} onYes={() => setStage({ name: 'consent', session: stage.session })} onNo={() => setStage({ name: 'sign-in', issues: [], busy: false })} />;
+        // A student who already agreed and is resuming goes straight back to the questions.
+        return <ConfirmScreen session={stage.session} text={text} onYes={() => (stage.session.draft.consent === 'given' ? startBattery(stage.session) : setStage({ name: 'consent', session: stage.session }))} onNo={() => setStage({ name: 'sign-in', issues: [], busy: false })} />;
       case 'consent': {
         const consent = file?.kiosk.texts.consent[stage.session.band.id]?.[locale] ?? '';
-        return <ConsentScreen consent={consent} text={text} onAgree={() => setStage({ name: 'battery', session: stage.session, draft: stage.session.draft })} onDecline={() => void onFinish(stage.session, stage.session.draft, 'declined')} />;
+        return <ConsentScreen consent={consent} text={text} onAgree={() => startBattery(stage.session)} onDecline={() => void onFinish(stage.session, stage.session.draft, 'declined')} />;
       }
       case 'battery':
         return file ? (
@@ -156,7 +164,8 @@ export function KioskApp({ database }: { database?: KioskDb }) {
         <button type="button" onClick={toggleLocale}>{text.language}</button>
         {stage.name === 'sign-in' ? <button type="button" onClick={() => setStage({ name: 'teacher' })}>{text.teacher}</button> : null}
       </header>
-      <main>{body}</main>
+      {/* data-saved lets tests (and support staff) see that every answer so far is on disk */}
+      <main data-saved={savedCount}>{body}</main>
     </div>
   );
 }
