@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // Everything the app loads comes from its own origin (DESIGN.md invariant 9).
 const contentSecurityPolicy = [
@@ -17,7 +18,32 @@ const contentSecurityPolicy = [
 ].join('; ');
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Lab PCs lose the network: a service worker precaches every built file (both pages, the demo
+    // plan), so after one visit the kiosk runs with the cable unplugged. Workbox handles cache
+    // versioning and clean-up better than a hand-written worker would.
+    VitePWA({
+      injectRegister: 'script-defer',
+      registerType: 'autoUpdate',
+      manifest: {
+        name: 'PsyScreen 心理健康筛查',
+        short_name: 'PsyScreen',
+        lang: 'zh-CN',
+        start_url: './kiosk.html',
+        display: 'standalone',
+        background_color: '#f4f7f8',
+        theme_color: '#2f6f73',
+        icons: [{ src: 'favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,json,webmanifest}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: null,
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   server: { fs: { allow: ['.'] }, headers: { 'Content-Security-Policy': contentSecurityPolicy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'") } },
   preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy } },
   build: {

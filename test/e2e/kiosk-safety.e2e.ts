@@ -1,0 +1,111 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_BANDS, buildPlan } from '../../scoring/index.ts';
+import { DEFAULT_TEXTS, buildKioskPlan } from '../../src/kiosk/buildKioskPlan.ts';
+import { shippedCatalog } from '../support/library.ts';
+import { launchBrowser, screenshot, startApp, watchedPage } from './harness.ts';
+import { answerByKeyboard, pressButton } from './kioskSteps.ts';
+
+let app: Awaited<ReturnType<typeof startApp>>;
+let browser: Browser;
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+const XSS_NAME = '<img src=x onerror="window.__pwned=1">小明';
+const XSS_ITEM = '<script>window.__pwned=2</script><b>心情</b>';
+
+/** A plan whose roster name and first K10 item carry markup; refs are re-pinned so the plan is valid. */
+async function hostilePlanJson(): Promise<string> {
+  const catalog = shippedCatalog();
+  const tampered = {
+    ...catalog,
+    instruments: catalog.instruments.map((def) => (def.id === 'k10' ? { ...def, items: def.items.map((item, i) => (i === 0 ? { ...item, text: { 'zh-CN': XSS_ITEM, en: XSS_ITEM } } : item)) } : def)),
+  };
+  const built = buildPlan(tampered, {
+    id: 'xss-plan', version: '1.0.0', name: { 'zh-CN': '<i>计划</i>', en: 'plan' }, schoolYear: '2026-2027',
+    window: { opens: '2026-01-01', closes: '2099-12-31' }, bands: DEFAULT_BANDS, policy: { id: 'default', version: '1.0.0' },
+  });
+  if (!('plan' in built)) throw new Error(built.missing);
+  const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
+  const publicKey = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey))));
+  const file = await buildKioskPlan({
+    plan: built.plan, pin: '1357', layout: 'page', returnAfterSeconds: 3,
+    recipient: { keyId: 'xss0000000000000', name: 'XSS test', publicKey },
+    texts: { ...DEFAULT_TEXTS, consent: Object.fromEntries(built.plan.gradeBands.map((band) => [band.id, { 'zh-CN': '<u>同意</u>', en: 'consent' }])) },
+    roster: [{ code: 'ACDE3479', identity: { studentId: 'X1', name: XSS_NAME, className: '<b>五(1)班</b>', grade: 5, sex: 'female' } }],
+    randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+  });
+  return JSON.stringify(file);
+}
+
+describe('kiosk safety', () => {
+  it('shows markup in roster names and item texts as text, never running it', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const { page, foreignRequests } = await watchedPage(context, app.url);
+    const dialogs: string[] = [];
+    page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
+    await page.goto(`${app.url}/kiosk.html`);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(await hostilePlanJson()) });
+    await page.locator('#code').waitFor();
+    await page.keyboard.type('ACDE3479');
+    await page.keyboard.press('Enter');
+    await page.getByText(XSS_NAME).waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('<u>同意</u>').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText(XSS_ITEM).first().waitFor();
+    await screenshot(page, 'kiosk-xss-as-text');
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    expect(foreignRequests).toEqual([]);
+    await context.close();
+  });
+
+  it('refuses a second kiosk tab on the same machine', async () => {
+    const context = await browser.newContext();
+    const first = await context.newPage();
+    await first.goto(`${app.url}/kiosk.html`);
+    await first.getByText('载入筛查计划').waitFor();
+    const second = await context.newPage();
+    await second.goto(`${app.url}/kiosk.html`);
+    await second.getByText('筛查已在本机的另一个窗口中打开').waitFor();
+    await context.close();
+  });
+
+  it('after one visit, runs a whole session with the network cut', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+    const { page, foreignRequests, consoleErrors } = await watchedPage(context, app.url);
+    await page.goto(`${app.url}/kiosk.html`);
+    await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+    await page.reload();
+    await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('button', { name: '使用演示筛查' }).click();
+    await page.locator('#code').waitFor();
+    await page.keyboard.type('ADFH3694'); // grade 6: K10 + ASQ
+    await page.keyboard.press('Enter');
+    await page.getByText('赵一鸣').waitFor();
+    await page.keyboard.press('Enter');
+    await page.getByText('开始之前').waitFor();
+    await page.keyboard.press('Enter');
+    const count = 10 + 4;
+    for (let step = 0; step < count; step++) {
+      await page.locator('.sd-question').first().waitFor();
+      await answerByKeyboard(page, step < 10 ? step % 3 : 1);
+      await pressButton(page, step === count - 1 ? /提交/ : /下一题/);
+    }
+    await page.getByText('谢谢你！').waitFor();
+    await screenshot(page, 'kiosk-offline-thanks');
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors.filter((line) => !/ERR_INTERNET_DISCONNECTED|Failed to fetch|net::/.test(line))).toEqual([]);
+    await context.close();
+  });
+});
