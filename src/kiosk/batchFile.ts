@@ -26,7 +26,7 @@ export async function buildBatch(db: KioskDb, plan: string, machine: string, now
   }
   const date = now.toISOString().slice(0, 10);
   return {
-    name: `${plan.replace(/[^A-Za-z0-9.-]+/g, '_')}-${machine}-${date}.psybatch`,
+    name: `${plan.replace('@', '-').replace(/[^A-Za-z0-9.-]+/g, '_')}-${machine}-${date}.psybatch`,
     file: { format: 'psyscreen-batch', version: 1, plan, machine, created: now.toISOString(), submissions },
   };
 }

@@ -101,3 +101,14 @@ export async function finish(deps: KioskDeps, file: KioskPlan, session: KioskSes
   });
   return succeed({ id: submission.id });
 }
+
+/** Teacher action: lets a code be used again on this machine (e.g. a student was interrupted). Earlier submissions stay. */
+export async function reopenCode(deps: KioskDeps, file: KioskPlan, typed: string): Promise<Outcome<{ reopened: boolean }>> {
+  const code = normalizeCode(typed);
+  if (!code) return fail([issue('code_malformed', ['code'])]);
+  const keys = await deriveCodeKeys(code, fromBase64(file.kiosk.salt), deps.kdfIterations);
+  if (!file.roster.some((entry) => entry.lookup === keys.lookup)) return fail([issue('code_unknown', ['code'])]);
+  const used = await deps.db.usedCodes.get(keys.lookup);
+  if (used) await deps.db.usedCodes.delete(keys.lookup);
+  return succeed({ reopened: used !== undefined });
+}

@@ -98,6 +98,30 @@ describe('student kiosk', () => {
     // after the countdown the kiosk is back at sign-in and shows nothing of the student
     await page.locator('#code').waitFor({ timeout: 15_000 });
     expect(await page.content()).not.toContain('张子航');
+
+    // teacher: a wrong PIN is refused; the right one exports the sealed batch and can reopen the code
+    await page.getByRole('button', { name: '教师' }).click();
+    await page.locator('#pin').fill('1111');
+    await page.keyboard.press('Enter');
+    await page.getByText('口令不对').waitFor();
+    await page.locator('#pin').fill('2468');
+    await page.keyboard.press('Enter');
+    const downloading = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出本机提交的数据' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^demo-2026-1\.0\.0-lab-[0-9a-f]{8}-\d{4}-\d{2}-\d{2}\.psybatch$/);
+    const batch = JSON.parse(readFileSync(await download.path(), 'utf8')) as { submissions: { sealed: string; sha256: string }[] };
+    expect(batch.submissions).toHaveLength(1);
+    expect(batch.submissions[0]?.sealed).toBe(sealed[0]);
+    await screenshot(page, 'kiosk-7-teacher');
+    await page.locator('#reopen').fill('FGHJ-6794');
+    await page.getByRole('button', { name: '重新开放', exact: true }).click();
+    await page.getByText('已重新开放').waitFor();
+    await page.getByRole('button', { name: '关闭' }).click();
+    await page.locator('#code').fill('FGHJ6794');
+    await page.keyboard.press('Enter');
+    await page.getByText('张子航').waitFor();
+
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors.join('\n')).toBe('');
     await context.close();

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { Locale } from '../../../scoring/index.ts';
+import type { Issue, Locale } from '../../../scoring/index.ts';
 import { buildBatch } from '../batchFile.ts';
 import { fromBase64 } from '../codeVault.ts';
 import { hashPin } from '../buildKioskPlan.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
-import type { KioskDeps } from '../session.ts';
+import { reopenCode, type KioskDeps } from '../session.ts';
 import { Card, IssueList } from './screens.tsx';
 import type { KioskText } from './text.ts';
 
@@ -25,6 +25,8 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
   const [unlocked, setUnlocked] = useState(false);
   const [wrong, setWrong] = useState(false);
   const [message, setMessage] = useState('');
+  const [reopen, setReopen] = useState('');
+  const [reopenIssues, setReopenIssues] = useState<readonly Issue[]>([]);
 
   const unlock = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,6 +40,14 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
     const { name, file: batch } = await buildBatch(deps.db, `${file.plan.id}@${file.plan.version}`, deps.machineId, deps.now());
     download(name, JSON.stringify(batch));
     setMessage(text.exported(batch.submissions.length));
+  };
+
+  const reopenSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const outcome = await reopenCode(deps, file, reopen);
+    setReopenIssues(outcome.ok ? [] : outcome.issues);
+    if (outcome.ok) setMessage(outcome.value.reopened ? text.reopened : text.notUsed);
+    setReopen('');
   };
 
   if (!unlocked) {
@@ -62,6 +72,12 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
         <button type="button" onClick={onUnload}>{text.leaveKiosk}</button>
         <button type="button" onClick={onClose}>{text.close}</button>
       </div>
+      <form onSubmit={(event) => void reopenSubmit(event)} className="sign-in reopen">
+        <label htmlFor="reopen">{text.reopenLabel}</label>
+        <input id="reopen" autoComplete="off" value={reopen} onChange={(event) => setReopen(event.target.value)} />
+        <button type="submit">{text.reopen}</button>
+      </form>
+      <IssueList issues={reopenIssues} locale={locale} />
       {message ? <p className="note" role="status">{message}</p> : null}
     </Card>
   );

@@ -42,6 +42,10 @@ const zh = {
   close: '关闭',
   submissionsOnMachine: (count: number) => `本机已保存 ${count} 份加密提交。`,
   errorTitle: '出了点问题',
+  reopenLabel: '重新开放一个登录码（学生需要重新作答时）',
+  reopen: '重新开放',
+  reopened: '已重新开放，该学生可以再次登录。之前的提交仍然保留。',
+  notUsed: '这个登录码在本机还没有用过，无需重新开放。',
 };
 type Text = typeof zh;
 const en: Text = {
@@ -86,6 +90,10 @@ const en: Text = {
   close: 'Close',
   submissionsOnMachine: (count) => `${count} encrypted submissions are stored on this machine.`,
   errorTitle: 'Something went wrong',
+  reopenLabel: 'Reopen a sign-in code (when a student must answer again)',
+  reopen: 'Reopen',
+  reopened: 'Reopened: the student can sign in again. Earlier submissions are kept.',
+  notUsed: 'This code has not been used on this machine; nothing to reopen.',
 };
 
 export const TEXT: Record<Locale, Text> = { 'zh-CN': zh, en };
