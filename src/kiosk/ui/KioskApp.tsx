@@ -39,7 +39,7 @@ export function KioskApp({ database }: { database?: KioskDb }) {
   const [savedCount, setSavedCount] = useState(0);
   const text = TEXT[locale];
 
-  const usePlan = useCallback(async (raw: string, persist: boolean) => {
+  const applyPlan = useCallback(async (raw: string, persist: boolean) => {
     const read = readKioskPlan(raw, today());
     if (!read.ok) {
       setStage({ name: 'no-plan', issues: read.issues });
@@ -55,10 +55,10 @@ export function KioskApp({ database }: { database?: KioskDb }) {
     claimSingleTab(() => setStage({ name: 'blocked', issues: [{ code: 'second_tab', path: [] }] }));
     void (async () => {
       const stored = await db.plans.get('current');
-      if (stored) await usePlan(JSON.stringify(stored.file), false);
+      if (stored) await applyPlan(JSON.stringify(stored.file), false);
       else setStage({ name: 'no-plan', issues: [] });
     })();
-  }, [db, usePlan]);
+  }, [db, applyPlan]);
 
   // Thank-you page counts down, then everything about the student is dropped from memory.
   useEffect(() => {
@@ -122,9 +122,9 @@ export function KioskApp({ database }: { database?: KioskDb }) {
             <div className="actions">
               <label className="button primary">
                 {text.chooseFile}
-                <input type="file" accept=".json,application/json" hidden onChange={(event) => void event.target.files?.[0]?.text().then((raw) => usePlan(raw, true))} />
+                <input type="file" accept=".json,application/json" hidden onChange={(event) => void event.target.files?.[0]?.text().then((raw) => applyPlan(raw, true))} />
               </label>
-              <button type="button" onClick={() => void fetch(DEMO_PLAN_URL).then((response) => response.text()).then((raw) => usePlan(raw, true))}>{text.tryDemo}</button>
+              <button type="button" onClick={() => void fetch(DEMO_PLAN_URL).then((response) => response.text()).then((raw) => applyPlan(raw, true))}>{text.tryDemo}</button>
             </div>
             <IssueList issues={stage.issues} locale={locale} intro={text.planProblems} />
           </Card>
