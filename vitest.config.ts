@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     allowOnly: false,
+    // The e2e files each build the app and drive Chromium; on two cores they must not overlap.
+    fileParallelism: false,
     env: { TZ: 'Asia/Shanghai' },
     projects: [
       {
