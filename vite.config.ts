@@ -25,7 +25,8 @@ export default defineConfig({
     // versioning and clean-up better than a hand-written worker would.
     VitePWA({
       injectRegister: 'script-defer',
-      registerType: 'autoUpdate',
+      // Never reload under a student mid-battery: a new version waits until the kiosk is next opened.
+      registerType: 'prompt',
       manifest: {
         name: 'PsyScreen 心理健康筛查',
         short_name: 'PsyScreen',

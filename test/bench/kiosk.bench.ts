@@ -10,10 +10,12 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM } from '../e2e/harness.ts';
-import { answerByKeyboard, pressButton } from '../e2e/kioskSteps.ts';
+import { answerByKeyboard, askedItems, pressButton, waitForItem } from '../e2e/kioskSteps.ts';
+import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
 import { median } from './support/timing.ts';
 
 const RUNS = 5;
+const items = askedItems(JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as KioskPlan, 'upper-primary', ['asq_5']);
 const THROTTLE = 4;
 
 /** Gzipped size of every script a page loads: its entry and the chunks it preloads. */
@@ -70,7 +72,7 @@ export async function run(): Promise<void> {
       await page.locator('.sd-question').first().waitFor();
       firstQuestionMs.push(performance.now() - mark);
       for (let step = 0; step < 14; step++) {
-        await page.locator('.sd-question').first().waitFor();
+        await waitForItem(page, items[step]!);
         await answerByKeyboard(page, step < 10 ? step % 2 : 1);
         if (step < 13) await pressButton(page, /下一题/);
       }

@@ -9,7 +9,7 @@ import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
 import { openSealed } from '../../src/kiosk/sealSubmission.ts';
 import type { Submission } from '../../src/kiosk/session.ts';
 import { CHROMIUM, startApp } from './harness.ts';
-import { answerByKeyboard, pressButton } from './kioskSteps.ts';
+import { answerByKeyboard, pressButton, waitForItem } from './kioskSteps.ts';
 
 const demoPlan = JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as KioskPlan;
 const demoKey = JSON.parse(readFileSync('public/demo/demo-school-key.json', 'utf8')) as { keyId: string; privateKeyPkcs8: string };
@@ -67,6 +67,7 @@ describe('kiosk autosave', () => {
         const last = round === 20;
         const steps = last ? items.length - answered : Math.min(Math.floor(random() * 3), items.length - 1 - answered);
         for (let step = 0; step < steps && answered < items.length; step++) {
+          await waitForItem(page, items[answered]!);
           const saved = Number(await page.locator('main').getAttribute('data-saved'));
           await answerByKeyboard(page, positions[answered]!);
           await expect.poll(async () => Number(await page.locator('main').getAttribute('data-saved'))).toBeGreaterThan(saved);

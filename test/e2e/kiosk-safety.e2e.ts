@@ -4,7 +4,9 @@ import { DEFAULT_BANDS, buildPlan } from '../../scoring/index.ts';
 import { DEFAULT_TEXTS, buildKioskPlan } from '../../src/kiosk/buildKioskPlan.ts';
 import { shippedCatalog } from '../support/library.ts';
 import { launchBrowser, screenshot, startApp, watchedPage } from './harness.ts';
-import { answerByKeyboard, pressButton } from './kioskSteps.ts';
+import { readFileSync } from 'node:fs';
+import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
+import { answerByKeyboard, askedItems, pressButton, waitForItem } from './kioskSteps.ts';
 
 let app: Awaited<ReturnType<typeof startApp>>;
 let browser: Browser;
@@ -96,9 +98,10 @@ describe('kiosk safety', () => {
     await page.keyboard.press('Enter');
     await page.getByText('开始之前').waitFor();
     await page.keyboard.press('Enter');
-    const count = 10 + 4;
+    const items = askedItems(JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as KioskPlan, 'upper-primary', ['asq_5']);
+    const count = items.length;
     for (let step = 0; step < count; step++) {
-      await page.locator('.sd-question').first().waitFor();
+      await waitForItem(page, items[step]!);
       await answerByKeyboard(page, step < 10 ? step % 3 : 1);
       await pressButton(page, step === count - 1 ? /提交/ : /下一题/);
     }

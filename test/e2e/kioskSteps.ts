@@ -1,14 +1,41 @@
 import type { Page } from 'playwright-core';
+import { refOf, type Item } from '../../scoring/index.ts';
+import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
 
-/** Tab until a radio button of the visible question has focus, then choose option `index` with Space and arrows. */
+/** The band's items in the order the kiosk asks them, leaving out those whose show-if will be false. */
+export function askedItems(plan: KioskPlan, bandId: string, skip: readonly string[] = []): Item[] {
+  const band = plan.plan.gradeBands.find((candidate) => candidate.id === bandId);
+  if (!band) throw new Error(`no band ${bandId}`);
+  return band.instruments
+    .flatMap((ref) => plan.plan.instruments.find((def) => refOf(def) === ref)?.items ?? [])
+    .filter((item) => !skip.includes(item.id));
+}
+
+/** Waits until the screen shows this item (so a keypress cannot land on the previous question). */
+export async function waitForItem(page: Page, item: Item): Promise<void> {
+  await page.locator('.sd-question__title', { hasText: item.text['zh-CN'] }).first().waitFor();
+}
+
+
+/**
+ * Tab until a radio button of the visible question has focus, then choose option `index` with Space
+ * and arrow keys, and wait until the browser shows that option checked.
+ */
 export async function answerByKeyboard(page: Page, index: number): Promise<void> {
+  const seen: string[] = [];
   for (let presses = 0; presses < 30; presses++) {
     const focused = await page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type ?? '');
     if (focused === 'radio') break;
+    seen.push(await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 80) ?? 'none'));
     await page.keyboard.press('Tab');
   }
+  if (seen.length >= 30) throw new Error(`no radio reachable by Tab: ${JSON.stringify(seen.slice(0, 8))}`);
   await page.keyboard.press('Space');
   for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  await page.waitForFunction((wanted) => {
+    const radios = Array.from(document.querySelectorAll<HTMLInputElement>('.sd-question input[type="radio"]'));
+    return radios.findIndex((radio) => radio.checked) === wanted;
+  }, index);
 }
 export async function pressButton(page: Page, label: RegExp): Promise<void> {
   for (let presses = 0; presses < 30; presses++) {

@@ -7,7 +7,7 @@ import type { KioskPlan } from '../kioskPlan.ts';
 import { readKioskPlan } from '../planFile.ts';
 import { finish, saveDraft, signIn, type KioskDeps, type KioskSession } from '../session.ts';
 import { BatteryScreen } from './BatteryScreen.tsx';
-import { claimSingleTab, createKioskDeps, storageIsLow } from './runtime.ts';
+import { createKioskDeps, storageIsLow, watchForOtherTabs } from './runtime.ts';
 import { Card, ConfirmScreen, ConsentScreen, IssueList, SignInScreen, ThankYouScreen } from './screens.tsx';
 import { TeacherPanel } from './TeacherPanel.tsx';
 import { TEXT } from './text.ts';
@@ -37,6 +37,7 @@ export function KioskApp({ database }: { database?: KioskDb }) {
   const [largeText, setLargeText] = useState(false);
   const saving = useRef<Promise<void>>(Promise.resolve());
   const [savedCount, setSavedCount] = useState(0);
+  const [secondTab, setSecondTab] = useState(false);
   const text = TEXT[locale];
 
   const applyPlan = useCallback(async (raw: string, persist: boolean) => {
@@ -51,8 +52,9 @@ export function KioskApp({ database }: { database?: KioskDb }) {
     setStage({ name: 'sign-in', issues: [], busy: false });
   }, [db]);
 
+  useEffect(() => watchForOtherTabs(() => setSecondTab(true)), []);
+
   useEffect(() => {
-    claimSingleTab(() => setStage({ name: 'blocked', issues: [{ code: 'second_tab', path: [] }] }));
     void (async () => {
       const stored = await db.plans.get('current');
       if (stored) await applyPlan(JSON.stringify(stored.file), false);
@@ -165,7 +167,9 @@ export function KioskApp({ database }: { database?: KioskDb }) {
         {stage.name === 'sign-in' ? <button type="button" onClick={() => setStage({ name: 'teacher' })}>{text.teacher}</button> : null}
       </header>
       {/* data-saved lets tests (and support staff) see that every answer so far is on disk */}
-      <main data-saved={savedCount}>{body}</main>
+      <main data-saved={savedCount}>
+        {secondTab ? <Card title={text.errorTitle}><IssueList issues={[{ code: 'second_tab', path: [] }]} locale={locale} /></Card> : body}
+      </main>
     </div>
   );
 }

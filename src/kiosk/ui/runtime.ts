@@ -31,16 +31,19 @@ export async function storageIsLow(): Promise<boolean> {
 }
 
 /**
- * Holds a Web Lock for the life of the page; a second tab of the kiosk on the same machine cannot get
- * it and is told to close (two tabs would race on the same drafts).
+ * Two kiosk tabs on one machine would race on the same drafts. A new tab asks on a BroadcastChannel
+ * whether another kiosk tab is open; every open tab answers. A closed or reloading tab cannot answer,
+ * so nothing stale can block a machine (unlike a lock that outlives a crashed page).
  */
-export function claimSingleTab(onSecondTab: () => void): void {
-  if (!navigator.locks) return;
-  void navigator.locks.request('psyscreen-kiosk', { ifAvailable: true }, (lock) => {
-    if (!lock) {
-      onSecondTab();
-      return undefined;
-    }
-    return new Promise<void>(() => undefined); // held until the page goes away
-  });
+export function watchForOtherTabs(onOtherTab: () => void, waitMs = 400): () => void {
+  if (typeof BroadcastChannel === 'undefined') return () => undefined;
+  const channel = new BroadcastChannel('psyscreen-kiosk');
+  const me = crypto.randomUUID();
+  const started = performance.now();
+  channel.onmessage = (event: MessageEvent<{ kind: 'hello' | 'here'; from: string; to?: string }>) => {
+    if (event.data.kind === 'hello') channel.postMessage({ kind: 'here', from: me, to: event.data.from });
+    else if (event.data.to === me && performance.now() - started < waitMs * 10) onOtherTab();
+  };
+  channel.postMessage({ kind: 'hello', from: me });
+  return () => channel.close();
 }
