@@ -46,7 +46,7 @@ export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPl
       recipient: request.recipient,
       texts: request.texts,
       returnAfterSeconds: request.returnAfterSeconds,
-      ...(request.demo ? { demoCodes: request.roster.map((student) => student.code) } : {}),
+      ...(request.demo ? { demoCodes: request.roster.map((student) => student.code), demoPin: request.pin } : {}),
     },
     roster,
   };

@@ -37,6 +37,7 @@ export const ZKioskSettings = z.strictObject({
   returnAfterSeconds: z.number().int().min(3).max(60),
   /** Demo plans show their sign-in codes on screen so a new user can try a screening at once. */
   demoCodes: z.array(z.string()).optional(),
+  demoPin: z.string().optional(),
 });
 export type KioskSettings = z.infer<typeof ZKioskSettings>;
 

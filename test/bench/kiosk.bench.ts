@@ -11,11 +11,11 @@ import { chromium, type Page } from 'playwright-core';
 import { build, preview } from 'vite';
 import { CHROMIUM } from '../e2e/harness.ts';
 import { answerByKeyboard, askedItems, pressButton, waitForItem } from '../e2e/kioskSteps.ts';
-import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
+import { demoPlan } from '../e2e/demoKiosk.ts';
 import { median } from './support/timing.ts';
 
 const RUNS = 5;
-const items = askedItems(JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as KioskPlan, 'upper-primary', ['asq_5']);
+const items = askedItems(demoPlan, 'upper-primary', ['asq_5']);
 const THROTTLE = 4;
 
 /** Gzipped size of every script a page loads: its entry and the chunks it preloads. */

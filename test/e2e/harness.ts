@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { build, preview, type PreviewServer } from 'vite';
 
 export const SCREENSHOTS = 'test-results/screenshots';
@@ -56,4 +57,25 @@ export async function watchedPage(context: BrowserContext, appUrl: string): Prom
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+}
+
+/** Builds and serves the app and launches Chromium once for a test file; closes both afterwards. */
+export function appAndBrowser(): { readonly url: () => string; readonly browser: () => Browser } {
+  let app: Awaited<ReturnType<typeof startApp>> | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+  return {
+    url: () => app?.url ?? '',
+    browser: () => {
+      if (!browser) throw new Error('browser not started');
+      return browser;
+    },
+  };
 }

@@ -1,18 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refOf } from '../../scoring/index.ts';
-import { fromBase64 } from '../../src/kiosk/codeVault.ts';
-import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
-import { openSealed } from '../../src/kiosk/sealSubmission.ts';
-import type { Submission } from '../../src/kiosk/session.ts';
+import { demoPlan, openDemoSubmission, storedSealedSubmissions } from './demoKiosk.ts';
 import { CHROMIUM, startApp } from './harness.ts';
 import { answerByKeyboard, pressButton, waitForItem } from './kioskSteps.ts';
 
-const demoPlan = JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as KioskPlan;
-const demoKey = JSON.parse(readFileSync('public/demo/demo-school-key.json', 'utf8')) as { keyId: string; privateKeyPkcs8: string };
 const junior = demoPlan.plan.gradeBands.find((band) => band.id === 'junior')!;
 const battery = junior.instruments.map((ref) => demoPlan.plan.instruments.find((def) => refOf(def) === ref)!);
 const items = battery.flatMap((def) => def.items).filter((item) => item.id !== 'asq_5');
@@ -81,16 +76,9 @@ describe('kiosk autosave', () => {
       const page = context.pages()[0] ?? (await context.newPage());
       await page.goto(`${app.url}/kiosk.html`);
       await page.locator('#code').waitFor();
-      const sealed = await page.evaluate(async () => {
-        const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open('psyscreen-kiosk'); r.onsuccess = () => resolve(r.result); });
-        const rows = await new Promise<{ sealed: Uint8Array }[]>((resolve) => { const r = db.transaction('submissions').objectStore('submissions').getAll(); r.onsuccess = () => resolve(r.result as { sealed: Uint8Array }[]); });
-        return rows.map((row) => btoa(String.fromCharCode(...row.sealed)));
-      });
+      const sealed = await storedSealedSubmissions(page);
       expect(sealed).toHaveLength(1);
-      const key = await crypto.subtle.importKey('pkcs8', fromBase64(demoKey.privateKeyPkcs8), { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
-      const opened = await openSealed(fromBase64(sealed[0]!), key, demoKey.keyId);
-      if (!opened.ok) throw new Error(opened.reason);
-      const submission = opened.value as Submission;
+      const submission = await openDemoSubmission(sealed[0]!);
       const expected = Object.fromEntries(items.map((item, index) => {
         const def = battery.find((candidate) => candidate.items.includes(item))!;
         return [item.id, def.optionSets[item.options]![positions[index]!]!.value];

@@ -1,23 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS, buildPlan } from '../../scoring/index.ts';
 import { DEFAULT_TEXTS, buildKioskPlan } from '../../src/kiosk/buildKioskPlan.ts';
 import { shippedCatalog } from '../support/library.ts';
-import { launchBrowser, screenshot, startApp, watchedPage } from './harness.ts';
-import { readFileSync } from 'node:fs';
-import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
+import { appAndBrowser, screenshot, watchedPage } from './harness.ts';
+import { demoPlan } from './demoKiosk.ts';
 import { answerByKeyboard, askedItems, pressButton, waitForItem } from './kioskSteps.ts';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser();
 
 const XSS_NAME = '<img src=x onerror="window.__pwned=1">小明';
 const XSS_ITEM = '<script>window.__pwned=2</script><b>心情</b>';
@@ -48,11 +37,11 @@ async function hostilePlanJson(): Promise<string> {
 
 describe('kiosk safety', () => {
   it('shows markup in roster names and item texts as text, never running it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const { page, foreignRequests } = await watchedPage(context, app.url);
+    const context = await env.browser().newContext({ viewport: { width: 1024, height: 768 } });
+    const { page, foreignRequests } = await watchedPage(context, env.url());
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => { dialogs.push(dialog.message()); void dialog.dismiss(); });
-    await page.goto(`${app.url}/kiosk.html`);
+    await page.goto(`${env.url()}/kiosk.html`);
     await page.locator('input[type="file"]').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(await hostilePlanJson()) });
     await page.locator('#code').waitFor();
     await page.keyboard.type('ACDE3479');
@@ -71,20 +60,20 @@ describe('kiosk safety', () => {
   });
 
   it('refuses a second kiosk tab on the same machine', async () => {
-    const context = await browser.newContext();
+    const context = await env.browser().newContext();
     const first = await context.newPage();
-    await first.goto(`${app.url}/kiosk.html`);
+    await first.goto(`${env.url()}/kiosk.html`);
     await first.getByText('载入筛查计划').waitFor();
     const second = await context.newPage();
-    await second.goto(`${app.url}/kiosk.html`);
+    await second.goto(`${env.url()}/kiosk.html`);
     await second.getByText('筛查已在本机的另一个窗口中打开').waitFor();
     await context.close();
   });
 
   it('after one visit, runs a whole session with the network cut', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const { page, foreignRequests, consoleErrors } = await watchedPage(context, app.url);
-    await page.goto(`${app.url}/kiosk.html`);
+    const context = await env.browser().newContext({ viewport: { width: 1024, height: 768 } });
+    const { page, foreignRequests, consoleErrors } = await watchedPage(context, env.url());
+    await page.goto(`${env.url()}/kiosk.html`);
     await page.evaluate(async () => { await navigator.serviceWorker.ready; });
     await page.reload();
     await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
@@ -98,7 +87,7 @@ describe('kiosk safety', () => {
     await page.keyboard.press('Enter');
     await page.getByText('开始之前').waitFor();
     await page.keyboard.press('Enter');
-    const items = askedItems(JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as KioskPlan, 'upper-primary', ['asq_5']);
+    const items = askedItems(demoPlan, 'upper-primary', ['asq_5']);
     const count = items.length;
     for (let step = 0; step < count; step++) {
       await waitForItem(page, items[step]!);

@@ -1,27 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { compilePlan } from '../../scoring/index.ts';
-import { fromBase64 } from '../../src/kiosk/codeVault.ts';
-import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
-import { openSealed } from '../../src/kiosk/sealSubmission.ts';
-import type { Submission } from '../../src/kiosk/session.ts';
-import { launchBrowser, screenshot, startApp, watchedPage } from './harness.ts';
-import { answerByKeyboard, pressButton } from './kioskSteps.ts';
+import { demoPlan, openDemoSubmission, storedSealedSubmissions } from './demoKiosk.ts';
+import { appAndBrowser, screenshot, watchedPage } from './harness.ts';
+import { answerByKeyboard, askedItems, pressButton, waitForItem } from './kioskSteps.ts';
 
-const demoPlan = JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as KioskPlan;
-const demoKey = JSON.parse(readFileSync('public/demo/demo-school-key.json', 'utf8')) as { keyId: string; privateKeyPkcs8: string };
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser();
 
 /** Everything a later user of the machine could read: storage, IndexedDB (bytes as text) and the DOM. */
 async function machineContents(page: Page): Promise<string> {
@@ -41,9 +27,9 @@ async function machineContents(page: Page): Promise<string> {
 
 describe('student kiosk', () => {
   it('a student completes the demo battery by keyboard; the sealed record re-scores to the same result; nothing readable stays', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const { page, foreignRequests, consoleErrors } = await watchedPage(context, app.url);
-    await page.goto(`${app.url}/kiosk.html`);
+    const context = await env.browser().newContext({ viewport: { width: 1024, height: 768 } });
+    const { page, foreignRequests, consoleErrors } = await watchedPage(context, env.url());
+    await page.goto(`${env.url()}/kiosk.html`);
     await screenshot(page, 'kiosk-1-no-plan');
     await page.getByRole('button', { name: '使用演示筛查' }).click();
     await page.locator('#code').waitFor();
@@ -62,8 +48,10 @@ describe('student kiosk', () => {
     const phq = [1, 1, 1, 2, 0, 1, 0, 0, 0];
     const gad = [1, 0, 1, 0, 2, 0, 0];
     const choices = [...phq, 1, ...gad, 1, 1, 1, 1];
+    const items = askedItems(demoPlan, 'junior', ['asq_5']);
+    expect(items).toHaveLength(choices.length);
     for (const [step, choice] of choices.entries()) {
-      await page.locator('.sd-question').first().waitFor();
+      await waitForItem(page, items[step]!);
       await answerByKeyboard(page, choice);
       if (step === 0) await screenshot(page, 'kiosk-5-question');
       const last = step === choices.length - 1;
@@ -76,16 +64,9 @@ describe('student kiosk', () => {
     const contents = (await machineContents(page)).replace(/"demoCodes":\[[^\]]*\]/g, '');
     for (const secret of ['张子航', 'FGHJ6794', 'FGHJ-6794', '"phq9_1":1', 'D0802']) expect(contents.includes(secret), secret).toBe(false);
 
-    const sealed = await page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => { const r = indexedDB.open('psyscreen-kiosk'); r.onsuccess = () => resolve(r.result); });
-      const rows = await new Promise<{ sealed: Uint8Array }[]>((resolve) => { const r = db.transaction('submissions').objectStore('submissions').getAll(); r.onsuccess = () => resolve(r.result as { sealed: Uint8Array }[]); });
-      return rows.map((row) => btoa(String.fromCharCode(...row.sealed)));
-    });
+    const sealed = await storedSealedSubmissions(page);
     expect(sealed).toHaveLength(1);
-    const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(demoKey.privateKeyPkcs8), { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
-    const opened = await openSealed(fromBase64(sealed[0] ?? ''), privateKey, demoKey.keyId);
-    if (!opened.ok) throw new Error(opened.reason);
-    const submission = opened.value as Submission;
+    const submission = await openDemoSubmission(sealed[0] ?? '');
     expect(submission.student.name).toBe('张子航');
     expect(submission.status).toBe('completed');
     const rescored = compilePlan(demoPlan.plan).score({ respondent: submission.result!.respondent, answers: submission.answers, seconds: submission.seconds });

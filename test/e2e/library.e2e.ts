@@ -1,23 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startApp, watchedPage } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { appAndBrowser, screenshot, watchedPage } from './harness.ts';
 
-let app: Awaited<ReturnType<typeof startApp>>;
-let browser: Browser;
-beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const env = appAndBrowser();
 
 describe('instrument library page', () => {
   it('lists every shipped instrument in Chinese and English, previews and scores PHQ-9 by keyboard', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-    const { page, foreignRequests, consoleErrors } = await watchedPage(context, app.url);
-    await page.goto(app.url);
+    const context = await env.browser().newContext({ viewport: { width: 1024, height: 768 } });
+    const { page, foreignRequests, consoleErrors } = await watchedPage(context, env.url());
+    await page.goto(env.url());
     const cards = page.locator('article.instrument');
     await expect.poll(() => cards.count()).toBe(6);
     await expect.poll(() => page.locator('article[data-instrument="phq9"] h2').innerText()).toContain('患者健康问卷');

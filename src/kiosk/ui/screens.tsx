@@ -49,7 +49,7 @@ export function SignInScreen({ file, text, locale, onSubmit, busy, issues }: {
         <aside className="demo">
           <p>{text.demoCodes}</p>
           <p className="codes">{file.kiosk.demoCodes.map((demo) => <code key={demo}>{formatCode(demo)}</code>)}</p>
-          <p>{text.demoPin} <code>2468</code></p>
+          {file.kiosk.demoPin ? <p>{text.demoPin} <code>{file.kiosk.demoPin}</code></p> : null}
         </aside>
       ) : null}
     </Card>
