@@ -42,7 +42,8 @@ export const ZPlan = ZPlanShape.superRefine((plan, ctx) => checkPlan(plan, ctx))
 export type Plan = z.infer<typeof ZPlan>;
 
 function checkPlan(plan: z.infer<typeof ZPlanShape>, ctx: CrossFieldContext): void {
-  if (plan.window.opens > plan.window.closes) reportCrossField(ctx, ['window', 'closes'], 'window_inverted', plan.window);
+  const { opens, closes } = plan.window;
+  if (opens > closes) reportCrossField(ctx, ['window', 'closes'], 'window_inverted', { opens, closes });
   reportDuplicates(ctx, plan.instruments.map(shortRefOf), (i) => ['instruments', i], 'instrument');
   reportDuplicates(ctx, plan.norms.map(shortRefOf), (i) => ['norms', i], 'norm table');
   reportDuplicates(ctx, plan.policies.map(shortRefOf), (i) => ['policies', i], 'policy');
