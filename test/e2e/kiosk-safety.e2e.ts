@@ -59,6 +59,28 @@ describe('kiosk safety', () => {
     await context.close();
   });
 
+  it('fits a portrait tablet with large text: no sideways scrolling, answer and next within reach', async () => {
+    const context = await env.browser().newContext({ viewport: { width: 768, height: 1024 }, hasTouch: true, isMobile: true });
+    const { page } = await watchedPage(context, env.url());
+    await page.goto(`${env.url()}/kiosk.html`);
+    await page.getByRole('button', { name: '使用演示筛查' }).click();
+    await page.getByRole('button', { name: '大字' }).click();
+    await page.locator('#code').fill('KMNP-7943');
+    await page.locator('#code').press('Enter');
+    await page.getByRole('button', { name: '是我，继续' }).tap();
+    await page.getByRole('button', { name: '我愿意参加' }).tap();
+    await page.locator('.sd-question').first().waitFor();
+    await page.locator('.sd-question label').nth(1).tap();
+    await screenshot(page, 'kiosk-tablet-large-text');
+    const titleSize = await page.locator('.sd-question__title').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    expect(titleSize).toBeGreaterThanOrEqual(22);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const next = await page.getByRole('button', { name: '下一题' }).boundingBox();
+    expect(next && next.x + next.width <= 768 && next.y + next.height <= 1024).toBe(true);
+    await context.close();
+  });
+
   it('refuses a second kiosk tab on the same machine', async () => {
     const context = await env.browser().newContext();
     const first = await context.newPage();
