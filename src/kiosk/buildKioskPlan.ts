@@ -1,6 +1,7 @@
 import type { LocalizedText, Plan } from '../../scoring/index.ts';
 import { deriveCodeKeys, encryptJson, toBase64 } from './codeVault.ts';
 import type { KioskPlan, KioskSettings, RosterIdentity } from './kioskPlan.ts';
+import { detailsSecret } from './signInCode.ts';
 
 export const PIN_ITERATIONS = 210_000;
 
@@ -17,8 +18,9 @@ export interface KioskPlanRequest {
   readonly recipient: KioskSettings['recipient'];
   readonly texts: KioskSettings['texts'];
   readonly returnAfterSeconds: number;
-  /** Students with the sign-in code each will type. */
-  readonly roster: readonly { readonly code: string; readonly identity: RosterIdentity }[];
+  /** Students with the sign-in code each will type (and their birth date, for details sign-in). */
+  readonly roster: readonly { readonly code: string; readonly identity: RosterIdentity; readonly birthDate?: string }[];
+  readonly signInByDetails?: boolean;
   readonly demo?: boolean;
   readonly randomBytes: (length: number) => Uint8Array<ArrayBuffer>;
   readonly kdfIterations?: number;
@@ -31,7 +33,11 @@ export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPl
   const roster = [];
   for (const student of request.roster) {
     const keys = await deriveCodeKeys(student.code, salt, request.kdfIterations);
-    roster.push({ lookup: keys.lookup, sealed: await encryptJson(keys.key, student.identity, context) });
+    const entry = { lookup: keys.lookup, sealed: await encryptJson(keys.key, student.identity, context) };
+    if (request.signInByDetails && student.birthDate) {
+      const details = await deriveCodeKeys(detailsSecret({ className: student.identity.className, studentNumber: student.identity.studentId, birthDate: student.birthDate }), salt, request.kdfIterations);
+      roster.push({ ...entry, detailsLookup: details.lookup, detailsSealed: await encryptJson(details.key, student.identity, context) });
+    } else roster.push(entry);
   }
   // Order must not reveal the class list order.
   roster.sort((a, b) => a.lookup.localeCompare(b.lookup));
@@ -47,6 +53,7 @@ export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPl
       texts: request.texts,
       returnAfterSeconds: request.returnAfterSeconds,
       ...(request.demo ? { demoCodes: request.roster.map((student) => student.code), demoPin: request.pin } : {}),
+      ...(request.signInByDetails ? { signInByDetails: true, classes: [...new Set(request.roster.map((student) => student.identity.className))].sort() } : {}),
     },
     roster,
   };

@@ -5,9 +5,13 @@ const ZBase64 = z.string().regex(/^[A-Za-z0-9+/]+={0,2}$/, { error: 'bad_base64'
 export const ZSealedJson = z.strictObject({ iv: ZBase64, data: ZBase64 });
 
 /** A roster entry a lab machine holds: found by a hash of the code, readable only with the code. */
+const ZLookup = z.string().regex(/^[0-9a-f]{64}$/, { error: 'bad_lookup' });
 export const ZSealedRosterEntry = z.strictObject({
-  lookup: z.string().regex(/^[0-9a-f]{64}$/, { error: 'bad_lookup' }),
+  lookup: ZLookup,
   sealed: ZSealedJson,
+  /** Where the plan allows it: the same identity, found and opened by class + student number + birth date. */
+  detailsLookup: ZLookup.optional(),
+  detailsSealed: ZSealedJson.optional(),
 });
 
 /** What the sealed part of a roster entry holds once opened with the student's code. */
@@ -38,6 +42,10 @@ export const ZKioskSettings = z.strictObject({
   /** Demo plans show their sign-in codes on screen so a new user can try a screening at once. */
   demoCodes: z.array(z.string()).optional(),
   demoPin: z.string().optional(),
+  /** Lets a student without a code sign in by class, student number and birth date (weaker: classmates know these). */
+  signInByDetails: z.boolean().optional(),
+  /** Class names offered in the details sign-in, so nobody has to type them exactly. */
+  classes: z.array(z.string().min(1)).optional(),
 });
 export type KioskSettings = z.infer<typeof ZKioskSettings>;
 

@@ -13,5 +13,8 @@ export const KIOSK_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, str
   window_closed: { 'zh-CN': '这次筛查已于 {closes} 结束，不能再作答。请向心理老师索取新的计划文件。', en: 'This screening closed on {closes}; it can no longer be taken. Ask the psychology teacher for a current plan file.' },
   storage_full: { 'zh-CN': '这台电脑的存储空间快满了，为避免丢失数据，暂停接收新的学生。请老师先导出并清理本机数据。', en: 'This computer is nearly out of storage. To avoid losing data it accepts no new students. Ask the teacher to export and clear this machine first.' },
   second_tab: { 'zh-CN': '筛查已在本机的另一个窗口中打开。请关闭这个窗口，只保留一个。', en: 'The screening is already open in another window on this computer. Close this one and keep only one.' },
+  details_not_allowed: { 'zh-CN': '这次筛查只能用登录码登录。', en: 'This screening only accepts sign-in codes.' },
+  details_incomplete: { 'zh-CN': '请选择班级，并填写学号和出生日期。', en: 'Choose your class and fill in your student number and birth date.' },
+  details_unknown: { 'zh-CN': '没有找到与班级、学号和出生日期相符的学生。请核对后再试，或举手告诉老师。', en: 'No student matches this class, student number and birth date. Check them, or raise your hand.' },
   pin_wrong: { 'zh-CN': '口令不对，请重试。', en: 'Wrong PIN; try again.' },
 };

@@ -1,12 +1,14 @@
 import { compilePlan, fail, findGradeBand, issue, succeed, type BatteryResult, type GradeBand, type Outcome } from '../../scoring/index.ts';
 import type { KioskDb } from '../store/kioskDb.ts';
-import { decryptJson, deriveCodeKeys, encryptJson, fromBase64, type CodeKeys } from './codeVault.ts';
+import { decryptJson, deriveCodeKeys, encryptJson, fromBase64, type CodeKeys, type Sealed } from './codeVault.ts';
 import { ZDraft, emptyDraft, type Draft } from './draft.ts';
 import { ZRosterIdentity, type KioskPlan, type RosterIdentity } from './kioskPlan.ts';
-import { normalizeCode } from './signInCode.ts';
+import { detailsSecret, normalizeCode, type SignInDetails } from './signInCode.ts';
 
 /** A signed-in student. Lives only in memory, and only until submit or sign-out. */
 export interface KioskSession {
+  /** The roster entry's code lookup: what marks the student as done, however they signed in. */
+  readonly entryLookup: string;
   readonly keys: CodeKeys;
   readonly identity: RosterIdentity;
   readonly band: GradeBand;
@@ -49,15 +51,29 @@ export async function signIn(deps: KioskDeps, file: KioskPlan, typed: string): P
   const keys = await deriveCodeKeys(code, fromBase64(file.kiosk.salt), deps.kdfIterations);
   const entry = file.roster.find((candidate) => candidate.lookup === keys.lookup);
   if (!entry) return fail([issue('code_unknown', ['code'])]);
-  if (await deps.db.usedCodes.get(keys.lookup)) return fail([issue('code_used', ['code'])]);
-  const identity = ZRosterIdentity.safeParse(await decryptJson(keys.key, entry.sealed, rosterContext(file)));
+  return openSession(deps, file, keys, entry.lookup, entry.sealed);
+}
+
+/** Sign-in without a code, where the plan allows it: class, student number and birth date. */
+export async function signInByDetails(deps: KioskDeps, file: KioskPlan, details: SignInDetails): Promise<Outcome<KioskSession>> {
+  if (file.kiosk.signInByDetails !== true) return fail([issue('details_not_allowed', ['details'])]);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(details.birthDate) || details.studentNumber.trim() === '') return fail([issue('details_incomplete', ['details'])]);
+  const keys = await deriveCodeKeys(detailsSecret(details), fromBase64(file.kiosk.salt), deps.kdfIterations);
+  const entry = file.roster.find((candidate) => candidate.detailsLookup === keys.lookup);
+  if (!entry?.detailsSealed) return fail([issue('details_unknown', ['details'])]);
+  return openSession(deps, file, keys, entry.lookup, entry.detailsSealed);
+}
+
+async function openSession(deps: KioskDeps, file: KioskPlan, keys: CodeKeys, entryLookup: string, sealed: Sealed): Promise<Outcome<KioskSession>> {
+  if (await deps.db.usedCodes.get(entryLookup)) return fail([issue('code_used', ['code'])]);
+  const identity = ZRosterIdentity.safeParse(await decryptJson(keys.key, sealed, rosterContext(file)));
   if (!identity.success) return fail([issue('roster_entry_damaged', ['code'])]);
   const band = findGradeBand(file.plan, identity.data);
   if (!band) return fail([issue('no_band_for_grade', ['code'], { grade: identity.data.grade, track: identity.data.track ?? 'general' })]);
   const stored = await deps.db.drafts.get(keys.lookup);
   const opened = stored ? ZDraft.safeParse(await decryptJson(keys.key, stored.sealed, draftContext(file))) : undefined;
   const draft = opened?.success ? opened.data : emptyDraft(deps.now().toISOString());
-  return succeed({ keys, identity: identity.data, band, draft, resumed: opened?.success === true });
+  return succeed({ entryLookup, keys, identity: identity.data, band, draft, resumed: opened?.success === true });
 }
 
 /** Called on every answer: a crash or power cut loses at most the answer being given. */
@@ -96,7 +112,7 @@ export async function finish(deps: KioskDeps, file: KioskPlan, session: KioskSes
   const sealed = await deps.seal(submission, file.kiosk.recipient.publicKey);
   await deps.db.transaction('rw', [deps.db.submissions, deps.db.usedCodes, deps.db.drafts], async () => {
     await deps.db.submissions.add({ id: submission.id, planId: file.plan.id, sealed, createdAt: finishedAt });
-    await deps.db.usedCodes.put({ lookup: session.keys.lookup, planId: file.plan.id, at: finishedAt, outcome: status });
+    await deps.db.usedCodes.put({ lookup: session.entryLookup, planId: file.plan.id, at: finishedAt, outcome: status });
     await deps.db.drafts.delete(session.keys.lookup);
   });
   return succeed({ id: submission.id });

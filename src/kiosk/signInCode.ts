@@ -25,3 +25,14 @@ export function normalizeCode(typed: string): string | undefined {
 }
 
 export const formatCode = (code: string): string => `${code.slice(0, 4)}-${code.slice(4)}`;
+
+export interface SignInDetails {
+  readonly className: string;
+  readonly studentNumber: string;
+  /** YYYY-MM-DD */
+  readonly birthDate: string;
+}
+
+/** The secret a details sign-in derives its key from; spacing and letter case do not matter. */
+export const detailsSecret = (details: SignInDetails): string =>
+  ['details', details.className.replace(/\s+/g, ''), details.studentNumber.replace(/\s+/g, '').toUpperCase(), details.birthDate.trim()].join('|');

@@ -81,6 +81,25 @@ describe('kiosk safety', () => {
     await context.close();
   });
 
+  it('signs a student in by class, student number and birth date when the plan allows it', async () => {
+    const context = await env.browser().newContext({ viewport: { width: 1024, height: 768 } });
+    const { page, consoleErrors } = await watchedPage(context, env.url());
+    await page.goto(`${env.url()}/kiosk.html`);
+    await page.getByRole('button', { name: '使用演示筛查' }).click();
+    await page.getByRole('button', { name: '没有登录码？用班级、学号和出生日期登录' }).click();
+    await page.locator('#class').selectOption('八年级(2)班');
+    await page.locator('#number').fill('D0802');
+    await page.locator('#birth').fill('2012-11-03');
+    await page.locator('#birth').press('Enter');
+    await page.getByText('没有找到与班级、学号和出生日期相符的学生').waitFor();
+    await page.locator('#birth').fill('2012-11-02');
+    await page.locator('#birth').press('Enter');
+    await page.getByText('张子航').waitFor();
+    await screenshot(page, 'kiosk-details-confirm');
+    expect(consoleErrors.join('\n')).toBe('');
+    await context.close();
+  });
+
   it('refuses a second kiosk tab on the same machine', async () => {
     const context = await env.browser().newContext();
     const first = await context.newPage();

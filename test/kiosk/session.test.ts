@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS, buildPlan, type Plan } from '../../scoring/index.ts';
 import { DEFAULT_TEXTS, buildKioskPlan } from '../../src/kiosk/buildKioskPlan.ts';
 import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
-import { finish, saveDraft, signIn, type KioskDeps, type Submission } from '../../src/kiosk/session.ts';
+import { finish, saveDraft, signIn, signInByDetails, type KioskDeps, type Submission } from '../../src/kiosk/session.ts';
 import { openKioskDb } from '../../src/store/kioskDb.ts';
 import { shippedCatalog } from '../support/library.ts';
 
@@ -21,13 +21,14 @@ function plan(): Plan {
 let counter = 0;
 const bytes = (length: number) => Uint8Array.from({ length }, (_, i) => (i * 37 + counter++) % 256);
 
-async function setup(): Promise<{ file: KioskPlan; deps: KioskDeps; opened: Submission[] }> {
+async function setup(signInByDetails = false): Promise<{ file: KioskPlan; deps: KioskDeps; opened: Submission[] }> {
   const file = await buildKioskPlan({
     plan: plan(), pin: '2468', layout: 'question', returnAfterSeconds: 5, randomBytes: bytes, kdfIterations: ITERATIONS,
     recipient: { keyId: 'test-key-0001', name: 'Test school', publicKey: 'AAAA' },
     texts: { ...DEFAULT_TEXTS, consent: Object.fromEntries(plan().gradeBands.map((b) => [b.id, { 'zh-CN': '同意', en: 'Consent' }])) },
+    signInByDetails,
     roster: [
-      { code: 'ACDE3479', identity: { studentId: 'S001', name: '王小明', className: '八(2)班', grade: 8, sex: 'male' } },
+      { code: 'ACDE3479', birthDate: '2012-05-17', identity: { studentId: 'S001', name: '王小明', className: '八(2)班', grade: 8, sex: 'male' } },
       { code: 'FGHJ6794', identity: { studentId: 'S002', name: '李华', className: '五(1)班', grade: 5, sex: 'female' } },
     ],
   });
@@ -95,5 +96,25 @@ describe('kiosk session', () => {
     expect(await deps.db.submissions.count()).toBe(1);
     const everything = JSON.stringify({ s: await deps.db.submissions.toArray(), u: await deps.db.usedCodes.toArray() });
     for (const secret of ['王小明', 'S001', 'ACDE3479', 'phq9_1', 'medium']) expect(everything).not.toContain(secret);
+  });
+
+  it('signs in by class, student number and birth date where the plan allows, and then the code is used too', async () => {
+    const { file, deps } = await setup(true);
+    expect(file.kiosk.classes).toEqual(['五(1)班', '八(2)班'].sort());
+    expect(JSON.stringify(file)).not.toContain('2012-05-17');
+    const wrong = await signInByDetails(deps, file, { className: '八(2)班', studentNumber: 'S001', birthDate: '2012-05-18' });
+    expect(wrong).toMatchObject({ ok: false, issues: [{ code: 'details_unknown' }] });
+    const session = await signInByDetails(deps, file, { className: ' 八(2)班', studentNumber: 's001 ', birthDate: '2012-05-17' });
+    if (!session.ok) throw new Error(JSON.stringify(session.issues));
+    expect(session.value.identity.name).toBe('王小明');
+    await finish(deps, file, session.value, session.value.draft, 'declined');
+    expect(await signIn(deps, file, 'ACDE3479')).toMatchObject({ ok: false, issues: [{ code: 'code_used' }] });
+    // a student without a birth date on the roster can only use the code
+    expect(await signInByDetails(deps, file, { className: '五(1)班', studentNumber: 'S002', birthDate: '2015-01-01' })).toMatchObject({ ok: false, issues: [{ code: 'details_unknown' }] });
+  });
+
+  it('refuses a details sign-in when the plan does not allow it', async () => {
+    const { file, deps } = await setup(false);
+    expect(await signInByDetails(deps, file, { className: '八(2)班', studentNumber: 'S001', birthDate: '2012-05-17' })).toMatchObject({ ok: false, issues: [{ code: 'details_not_allowed' }] });
   });
 });

@@ -5,7 +5,8 @@ import { openKioskDb } from '../../store/kioskDb.ts';
 import type { Draft } from '../draft.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
 import { readKioskPlan } from '../planFile.ts';
-import { finish, saveDraft, signIn, type KioskDeps, type KioskSession } from '../session.ts';
+import { finish, saveDraft, signIn, signInByDetails, type KioskDeps, type KioskSession } from '../session.ts';
+import type { SignInDetails } from '../signInCode.ts';
 import { BatteryScreen } from './BatteryScreen.tsx';
 import { createKioskDeps, storageIsLow, watchForOtherTabs } from './runtime.ts';
 import { Card, ConfirmScreen, ConsentScreen, IssueList, SignInScreen, ThankYouScreen } from './screens.tsx';
@@ -75,14 +76,14 @@ export function KioskApp({ database }: { database?: KioskDb }) {
     return () => clearTimeout(timer);
   }, [stage, resetLocale]);
 
-  const onSignIn = async (code: string) => {
+  const onSignIn = async (how: { code: string } | { details: SignInDetails }) => {
     if (!file || !deps) return;
     if (await storageIsLow()) {
       setStage({ name: 'sign-in', issues: [{ code: 'storage_full', path: [] }], busy: false });
       return;
     }
     setStage({ name: 'sign-in', issues: [], busy: true });
-    const outcome = await signIn(deps, file, code);
+    const outcome = 'code' in how ? await signIn(deps, file, how.code) : await signInByDetails(deps, file, how.details);
     setStage(outcome.ok ? { name: 'confirm', session: outcome.value } : { name: 'sign-in', issues: outcome.issues, busy: false });
   };
 
@@ -132,7 +133,7 @@ export function KioskApp({ database }: { database?: KioskDb }) {
           </Card>
         );
       case 'sign-in':
-        return file ? <SignInScreen file={file} text={text} locale={locale} busy={stage.busy} issues={stage.issues} onSubmit={(code) => void onSignIn(code)} /> : null;
+        return file ? <SignInScreen file={file} text={text} locale={locale} busy={stage.busy} issues={stage.issues} onSubmit={(code) => void onSignIn({ code })} onSubmitDetails={(details) => void onSignIn({ details })} /> : null;
       case 'confirm':
         // A student who already agreed and is resuming goes straight back to the questions.
         return <ConfirmScreen session={stage.session} text={text} onYes={() => (stage.session.draft.consent === 'given' ? startBattery(stage.session) : setStage({ name: 'consent', session: stage.session }))} onNo={() => setStage({ name: 'sign-in', issues: [], busy: false })} />;

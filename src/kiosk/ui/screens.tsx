@@ -3,7 +3,7 @@ import type { Issue, Locale } from '../../../scoring/index.ts';
 import { describeIssue } from '../../issueMessages.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
 import type { KioskSession } from '../session.ts';
-import { formatCode } from '../signInCode.ts';
+import { formatCode, type SignInDetails } from '../signInCode.ts';
 import type { KioskText } from './text.ts';
 
 export function Card({ title, children }: { title: string; children: ReactNode }) {
@@ -25,10 +25,36 @@ export function IssueList({ issues, locale, intro }: { issues: readonly Issue[];
   );
 }
 
-export function SignInScreen({ file, text, locale, onSubmit, busy, issues }: {
-  file: KioskPlan; text: KioskText; locale: Locale; busy: boolean; issues: readonly Issue[]; onSubmit: (code: string) => void;
+function DetailsForm({ file, text, busy, onSubmit }: { file: KioskPlan; text: KioskText; busy: boolean; onSubmit: (details: SignInDetails) => void }) {
+  const [className, setClassName] = useState('');
+  const [studentNumber, setStudentNumber] = useState('');
+  const [birthDate, setBirthDate] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit({ className, studentNumber, birthDate });
+  };
+  return (
+    <form onSubmit={submit} className="sign-in details">
+      <label htmlFor="class">{text.classLabel}</label>
+      <select id="class" value={className} onChange={(event) => setClassName(event.target.value)}>
+        <option value="">—</option>
+        {(file.kiosk.classes ?? []).map((name) => <option key={name} value={name}>{name}</option>)}
+      </select>
+      <label htmlFor="number">{text.studentNumberLabel}</label>
+      <input id="number" autoComplete="off" value={studentNumber} onChange={(event) => setStudentNumber(event.target.value)} />
+      <label htmlFor="birth">{text.birthDateLabel}</label>
+      <input id="birth" type="date" value={birthDate} onChange={(event) => setBirthDate(event.target.value)} />
+      <button type="submit" className="primary" disabled={busy || className === '' || studentNumber.trim() === '' || birthDate === ''}>{busy ? text.checking : text.signIn}</button>
+    </form>
+  );
+}
+
+export function SignInScreen({ file, text, locale, onSubmit, onSubmitDetails, busy, issues }: {
+  file: KioskPlan; text: KioskText; locale: Locale; busy: boolean; issues: readonly Issue[];
+  onSubmit: (code: string) => void; onSubmitDetails: (details: SignInDetails) => void;
 }) {
   const [code, setCode] = useState('');
+  const [byDetails, setByDetails] = useState(false);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     onSubmit(code);
@@ -37,6 +63,7 @@ export function SignInScreen({ file, text, locale, onSubmit, busy, issues }: {
     <Card title={text.signInTitle}>
       <p className="plan-name">{file.plan.name[locale]}</p>
       <p className="muted">{text.window(file.plan.window.opens, file.plan.window.closes)}</p>
+      {byDetails ? <DetailsForm file={file} text={text} busy={busy} onSubmit={onSubmitDetails} /> : (
       <form onSubmit={submit} className="sign-in">
         <label htmlFor="code">{text.codeLabel}</label>
         <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={12}
@@ -44,6 +71,10 @@ export function SignInScreen({ file, text, locale, onSubmit, busy, issues }: {
         <p id="code-hint" className="muted">{text.signInHint}</p>
         <button type="submit" className="primary" disabled={busy || code.trim() === ''}>{busy ? text.checking : text.signIn}</button>
       </form>
+      )}
+      {file.kiosk.signInByDetails ? (
+        <button type="button" className="link" onClick={() => setByDetails(!byDetails)}>{byDetails ? text.useCode : text.noCode}</button>
+      ) : null}
       <IssueList issues={issues} locale={locale} />
       {file.kiosk.demoCodes ? (
         <aside className="demo">
