@@ -100,6 +100,22 @@ describe('kiosk safety', () => {
     await context.close();
   });
 
+  it('stops taking new students when storage is nearly full, and says so', async () => {
+    const context = await env.browser().newContext();
+    // the browser reports 5 MB left: below the 20 MB the kiosk keeps free for a battery in progress
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator.storage, 'estimate', { value: () => Promise.resolve({ usage: 995e6, quota: 1000e6 }) });
+    });
+    const { page } = await watchedPage(context, env.url());
+    await page.goto(`${env.url()}/kiosk.html`);
+    await page.getByRole('button', { name: '使用演示筛查' }).click();
+    await page.locator('#code').fill('FGHJ-6794');
+    await page.locator('#code').press('Enter');
+    await page.getByText('这台电脑的存储空间快满了').waitFor();
+    expect(await page.getByText('张子航').count()).toBe(0);
+    await context.close();
+  });
+
   it('refuses a second kiosk tab on the same machine', async () => {
     const context = await env.browser().newContext();
     const first = await context.newPage();
