@@ -9,7 +9,7 @@ import { DEFAULT_BANDS, buildPlan, catalogFromFiles } from '../scoring/index.ts'
 import { DEFAULT_TEXTS, buildKioskPlan } from '../src/kiosk/buildKioskPlan.ts';
 import { toBase64 } from '../src/kiosk/codeVault.ts';
 import { ZKioskPlan } from '../src/kiosk/kioskPlan.ts';
-import { keyIdOf } from '../src/kiosk/sealSubmission.ts';
+import { keyIdOf } from '../src/records/sealed.ts';
 import { readLibraryFiles } from '../src/library/disk.ts';
 
 const { catalog, problems } = catalogFromFiles(readLibraryFiles());

@@ -17,12 +17,8 @@ export interface CodeKeys {
 
 const toHex = (bytes: ArrayBuffer): string => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
 
-export const toBase64 = (bytes: Uint8Array): string => {
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return btoa(text);
-};
-export const fromBase64 = (text: string): Uint8Array<ArrayBuffer> => Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+export { fromBase64, toBase64 } from '../records/base64.ts';
+import { fromBase64, toBase64 } from '../records/base64.ts';
 
 /** One PBKDF2 run gives 64 bytes: the first half names the entry, the second half is the AES key. */
 export async function deriveCodeKeys(code: string, salt: Uint8Array<ArrayBuffer>, iterations: number = CODE_KDF_ITERATIONS): Promise<CodeKeys> {

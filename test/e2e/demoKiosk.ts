@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { fromBase64 } from '../../src/kiosk/codeVault.ts';
 import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
-import { openSealed } from '../../src/kiosk/sealSubmission.ts';
+import { openSealed } from '../../src/records/sealed.ts';
 import type { Submission } from '../../src/kiosk/session.ts';
 
 export const demoPlan = JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as KioskPlan;

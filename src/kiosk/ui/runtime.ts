@@ -1,6 +1,6 @@
 import { openKioskDb, type KioskDb } from '../../store/kioskDb.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
-import { sealJson } from '../sealSubmission.ts';
+import { sealJson } from '../../records/sealed.ts';
 import type { KioskDeps } from '../session.ts';
 
 /** Stop taking new students while at least this much room is left, so a started battery can always be saved. */

@@ -1,4 +1,4 @@
-import { fromBase64, toBase64 } from './codeVault.ts';
+import { fromBase64, toBase64 } from './base64.ts';
 
 /**
  * Seals a submission to the school's public key so that the lab machine that wrote it cannot read it
