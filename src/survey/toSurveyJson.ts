@@ -1,54 +1,74 @@
 import type { Condition, Instrument, Locale } from '../../scoring/index.ts';
 
+/**
+ * The one adapter from instrument definitions to SurveyJS JSON. No instrument has hand-written survey
+ * JSON: everything a student sees comes from the definition, so what is scored is what was asked.
+ *
+ * Texts are passed as plain strings. survey-core 3 renders a title or description as text (React
+ * children, not innerHTML) unless an `onTextMarkdown` handler returns HTML, and this app registers none;
+ * markup in an instrument file therefore shows as literal characters.
+ */
+
 export type SurveyLayout = 'question' | 'page';
 
 export interface SurveyJsonOptions {
-  readonly locale: Locale;
   /** One question per screen (younger students, small screens) or one instrument per screen. */
   readonly layout: SurveyLayout;
 }
 
-interface SurveyQuestionJson {
-  type: 'radiogroup';
-  name: string;
-  title: string;
-  choices: { value: number; text: string }[];
-  visibleIf?: string;
+export interface SurveyChoiceJson {
+  readonly value: number;
+  readonly text: string;
 }
-interface SurveyPageJson {
-  name: string;
-  title: string;
-  description: string;
-  elements: SurveyQuestionJson[];
+export interface SurveyQuestionJson {
+  readonly type: 'radiogroup';
+  readonly name: string;
+  readonly title: string;
+  readonly choices: readonly SurveyChoiceJson[];
+  readonly visibleIf?: string;
+}
+export interface SurveyPageJson {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly elements: readonly SurveyQuestionJson[];
 }
 export interface SurveyJson {
-  pages: SurveyPageJson[];
-  showQuestionNumbers: 'on' | 'off';
-  showProgressBar: boolean;
-  progressBarLocation?: 'top';
-  progressBarType: 'questions';
-  questionsOnPageMode: 'standard' | 'questionPerPage';
-  locale: string;
-  showCompletePage: boolean;
-  completeText: string;
-  pageNextText: string;
-  pagePrevText: string;
-  checkErrorsMode: 'onComplete';
+  readonly pages: readonly SurveyPageJson[];
+  readonly locale: string;
+  readonly showQuestionNumbers: 'off';
+  readonly showProgressBar: true;
+  readonly progressBarLocation: 'top';
+  readonly progressBarType: 'questions';
+  readonly questionsOnPageMode: 'standard' | 'questionPerPage';
+  readonly showCompletePage: false;
+  readonly checkErrorsMode: 'onComplete';
+  readonly clearInvisibleValues: 'onHidden';
+  readonly completeText: string;
+  readonly pageNextText: string;
+  readonly pagePrevText: string;
 }
 
-const NAV: Record<Locale, { next: string; prev: string; complete: string }> = {
+const NAVIGATION: Record<Locale, { next: string; prev: string; complete: string }> = {
   'zh-CN': { next: '下一题', prev: '上一题', complete: '提交' },
   en: { next: 'Next', prev: 'Back', complete: 'Submit' },
 };
 
-/** A show-if condition as a SurveyJS expression; item ids are the question names. */
+/** survey-core names its bundled Simplified Chinese strings `zh-cn`. */
+const SURVEY_LOCALE: Record<Locale, string> = { 'zh-CN': 'zh-cn', en: 'en' };
+
+/**
+ * A show-if condition as a SurveyJS expression; item ids are the question names. It must agree with the
+ * scoring core's `evaluateCondition`, where an unanswered item satisfies nothing: SurveyJS finds an empty
+ * value "not equal" to anything, so `ne` also requires an answer.
+ */
 export function conditionToExpression(condition: Condition): string {
   if ('any' in condition) return condition.any.map((inner) => `(${conditionToExpression(inner)})`).join(' or ');
   if ('all' in condition) return condition.all.map((inner) => `(${conditionToExpression(inner)})`).join(' and ');
   const field = `{${condition.item}}`;
   switch (condition.op) {
     case 'eq': return `${field} = ${condition.value}`;
-    case 'ne': return `${field} <> ${condition.value}`;
+    case 'ne': return `${field} notempty and ${field} <> ${condition.value}`;
     case 'gte': return `${field} >= ${condition.value}`;
     case 'lte': return `${field} <= ${condition.value}`;
     case 'in': return `${field} anyof [${condition.values.join(', ')}]`;
@@ -59,42 +79,53 @@ function instrumentPage(def: Instrument, locale: Locale): SurveyPageJson {
   return {
     name: def.id,
     title: def.name[locale],
-    // Plain text: survey-core renders titles and descriptions as text unless a markdown handler is added, and none is.
+    // The licence notice must be shown wherever the items are; the description is shown on every screen of the page.
     description: `${def.instructions[locale]}\n${def.licence.notice[locale]}`,
-    elements: def.items.map((item) => ({
+    elements: def.items.map((item): SurveyQuestionJson => ({
       type: 'radiogroup',
       name: item.id,
       title: item.text[locale],
+      // Refusal options stay in as ordinary choices: "prefer not to answer" is an answer the scoring core reads.
       choices: (def.optionSets[item.options] ?? []).map((option) => ({ value: option.value, text: option.label[locale] })),
       ...(item.showIf ? { visibleIf: conditionToExpression(item.showIf) } : {}),
     })),
   };
 }
 
-/** A battery (instruments in order) as SurveyJS JSON; question names are item ids, values are option values. */
-export function batteryToSurveyJson(instruments: readonly Instrument[], options: SurveyJsonOptions): SurveyJson {
-  const nav = NAV[options.locale];
+/** A battery (instruments in order, one SurveyJS page each) as SurveyJS JSON; question names are item ids. */
+export function batteryToSurveyJson(defs: readonly Instrument[], locale: Locale, options: SurveyJsonOptions): SurveyJson {
+  const navigation = NAVIGATION[locale];
   return {
-    pages: instruments.map((def) => instrumentPage(def, options.locale)),
+    pages: defs.map((def) => instrumentPage(def, locale)),
+    locale: SURVEY_LOCALE[locale],
     showQuestionNumbers: 'off',
     showProgressBar: true,
     progressBarLocation: 'top',
     progressBarType: 'questions',
     questionsOnPageMode: options.layout === 'question' ? 'questionPerPage' : 'standard',
-    locale: options.locale === 'zh-CN' ? 'zh-cn' : 'en',
+    // The app shows its own screen after completion (thank-you or score), never SurveyJS's HTML page.
     showCompletePage: false,
-    completeText: nav.complete,
-    pageNextText: nav.next,
-    pagePrevText: nav.prev,
+    // Nothing is required: a student may skip any item, and the scoring core applies the missing-item rules.
     checkErrorsMode: 'onComplete',
+    // An answer to a question that is hidden again (ASQ 5 after ASQ 1–4 turn back to "no") is removed at
+    // once, so neither the autosaved draft nor the score sees an answer to a question that was not asked.
+    clearInvisibleValues: 'onHidden',
+    completeText: navigation.complete,
+    pageNextText: navigation.next,
+    pagePrevText: navigation.prev,
   };
 }
 
-export const instrumentToSurveyJson = (def: Instrument, options: SurveyJsonOptions): SurveyJson => batteryToSurveyJson([def], options);
+export const instrumentToSurveyJson = (def: Instrument, locale: Locale, options: SurveyJsonOptions): SurveyJson =>
+  batteryToSurveyJson([def], locale, options);
 
-/** SurveyJS data → the answers map the scoring core takes (non-numeric values are dropped). */
-export function surveyDataToAnswers(data: Readonly<Record<string, unknown>>): Record<string, number> {
-  const answers: Record<string, number> = {};
-  for (const [name, value] of Object.entries(data)) if (typeof value === 'number' && Number.isInteger(value)) answers[name] = value;
+/**
+ * SurveyJS data (the whole `survey.data`, or one changed value) → the `Answers` map the scoring core takes.
+ * Anything that is not an integer option value, including a value SurveyJS cleared, becomes `null`
+ * (unanswered), so merging a change over earlier answers also removes an answer that was withdrawn.
+ */
+export function surveyDataToAnswers(data: Readonly<Record<string, unknown>>): Record<string, number | null> {
+  const answers: Record<string, number | null> = {};
+  for (const [name, value] of Object.entries(data)) answers[name] = typeof value === 'number' && Number.isInteger(value) ? value : null;
   return answers;
 }

@@ -3,14 +3,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { build, preview, type PreviewServer } from 'vite';
+import { build, preview, type PluginOption, type PreviewServer } from 'vite';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
+export interface AppOptions {
+  /** Extra Vite plugins for this build only, e.g. to feed the app a hostile instrument file. */
+  readonly plugins?: PluginOption[];
+}
+
 /** Builds the app once per test file and serves it with `vite preview` (production bundle, real CSP). */
-export async function startApp(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startApp(options: AppOptions = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const outDir = mkdtempSync(join(tmpdir(), 'psyscreen-e2e-'));
-  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false }, ...(options.plugins ? { plugins: options.plugins } : {}) });
   const server: PreviewServer = await preview({ logLevel: 'error', build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1' } });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
@@ -39,24 +44,37 @@ export interface Watched {
   readonly consoleErrors: string[];
 }
 
-/** A page that records every request leaving the app's origin and every console error. */
+/** True for a request that leaves the app: any network origin but the app's own (data: and blob: never leave the page). */
+export function isForeignRequest(url: string, appOrigin: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:')) return false;
+  try {
+    return new URL(url).origin !== appOrigin;
+  } catch {
+    return true;
+  }
+}
+
+/**
+ * A page that records every request leaving the app's origin and every console error. Requests are
+ * watched on the whole context, so those of the service worker and of any popup count too.
+ */
 export async function watchedPage(context: BrowserContext, appUrl: string): Promise<Watched> {
-  const page = await context.newPage();
   const origin = new URL(appUrl).origin;
   const foreignRequests: string[] = [];
   const consoleErrors: string[] = [];
-  page.on('request', (request) => {
-    const url = request.url();
-    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) foreignRequests.push(url);
+  context.on('request', (request) => {
+    if (isForeignRequest(request.url(), origin)) foreignRequests.push(request.url());
   });
+  const page = await context.newPage();
   page.on('console', (message) => { if (message.type() === 'error') consoleErrors.push(message.text()); });
   page.on('pageerror', (error) => consoleErrors.push(error.message));
   return { page, foreignRequests, consoleErrors };
 }
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Saves `test-results/screenshots/<name>.png`: the whole page by default, or only the viewport (what fits on screen). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+  await page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: options.fullPage ?? true });
 }
 
 /** Builds and serves the app and launches Chromium once for a test file; closes both afterwards. */

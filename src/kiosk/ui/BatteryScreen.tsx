@@ -30,7 +30,7 @@ export function BatteryScreen({ file, session, locale, draft, onAnswer, onComple
   const battery = useMemo(() => batteryOf(file, session), [file, session]);
   const draftRef = useRef(draft);
   const model = useMemo(() => {
-    const survey = new Model(batteryToSurveyJson(battery, { locale, layout: file.kiosk.layout }));
+    const survey = new Model(batteryToSurveyJson(battery, locale, { layout: file.kiosk.layout }));
     survey.data = Object.fromEntries(Object.entries(draftRef.current.answers).filter(([, value]) => value !== null));
     const resumeAt = resumePoint(battery.flatMap((def) => def.items.map((item) => item.id)), (id) => survey.getQuestionByName(id)?.isVisible ?? false, draftRef.current);
     if (resumeAt) {
@@ -46,12 +46,18 @@ export function BatteryScreen({ file, session, locale, draft, onAnswer, onComple
     let lastMark = performance.now();
     const onPage = () => { lastMark = performance.now(); };
     const onValue = (_: unknown, change: { name: string; value: unknown }) => {
-      const now = performance.now();
-      const spent = Math.round((now - lastMark) / 100) / 10;
-      lastMark = now;
       const current = draftRef.current;
+      // A null here is SurveyJS clearing a question that was hidden again: it removes the answer, and the
+      // time since the last answer belongs to the question that hid it, not to this one.
       const answers = { ...current.answers, ...surveyDataToAnswers({ [change.name]: change.value }) };
-      const next: Draft = { ...current, answers, seconds: { ...current.seconds, [change.name]: (current.seconds[change.name] ?? 0) + spent } };
+      let seconds = current.seconds;
+      if (answers[change.name] !== null) {
+        const now = performance.now();
+        const spent = Math.round((now - lastMark) / 100) / 10;
+        lastMark = now;
+        seconds = { ...current.seconds, [change.name]: (current.seconds[change.name] ?? 0) + spent };
+      }
+      const next: Draft = { ...current, answers, seconds };
       draftRef.current = next;
       onAnswer(next);
     };

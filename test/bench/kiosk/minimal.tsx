@@ -7,6 +7,6 @@ import phq9 from '../../../instruments/phq9/1.0.0.json';
 import { batteryToSurveyJson } from '../../../src/survey/toSurveyJson.ts';
 import type { Instrument } from '../../../scoring/index.ts';
 
-const model = new Model(batteryToSurveyJson([phq9 as unknown as Instrument], { locale: 'zh-CN', layout: 'question' }));
+const model = new Model(batteryToSurveyJson([phq9 as unknown as Instrument], 'zh-CN', { layout: 'question' }));
 const root = document.getElementById('root');
 if (root) createRoot(root).render(<Survey model={model} />);
