@@ -19,10 +19,10 @@ beforeAll(async () => {
   sealed = await sealJson(submission, school, 'plan@1.0.0', '2026-11-22T02:00:00.000Z');
 });
 
-describe('sealed submissions (format psyscreen-sealed v1)', () => {
+describe('the kiosk\'s sealJson / openSealed (psyscreen-sealed: writes v2, reads v1 and v2)', () => {
   it('round-trips, with the plain header readable and the content not', async () => {
     const opened = await openSealed(sealed, school.privateKey, school.keyId);
-    expect(opened).toMatchObject({ ok: true, value: submission, header: { format: 'psyscreen-sealed', version: 1, keyId: school.keyId, plan: 'plan@1.0.0' } });
+    expect(opened).toMatchObject({ ok: true, value: submission, header: { format: 'psyscreen-sealed', version: 2, plan: 'plan@1.0.0', protection: { mode: 'key', keyId: school.keyId } } });
     const asText = new TextDecoder().decode(sealed);
     expect(asText).toContain('"plan":"plan@1.0.0"');
     expect(asText).not.toContain('王小明');
@@ -52,13 +52,14 @@ describe('sealed submissions (format psyscreen-sealed v1)', () => {
     expect(await openSealed(sealed.slice(0, sealed.length - 10), school.privateKey, school.keyId)).toEqual({ ok: false, reason: 'tampered' });
     expect(await openSealed(sealed.slice(0, 20), school.privateKey, school.keyId)).toEqual({ ok: false, reason: 'malformed' });
     expect(await openSealed(new Uint8Array(2), school.privateKey, school.keyId)).toEqual({ ok: false, reason: 'malformed' });
-    const length = new DataView(sealed.buffer, sealed.byteOffset).getUint32(0);
-    const header = JSON.parse(new TextDecoder().decode(sealed.slice(4, 4 + length))) as Record<string, unknown>;
-    const futureHeader = new TextEncoder().encode(JSON.stringify({ ...header, version: 2 }));
-    const future = new Uint8Array(4 + futureHeader.length + sealed.length - 4 - length);
-    new DataView(future.buffer).setUint32(0, futureHeader.length);
-    future.set(futureHeader, 4);
-    future.set(sealed.slice(4 + length), 4 + futureHeader.length);
+    const length = new DataView(sealed.buffer, sealed.byteOffset).getUint32(4);
+    const header = JSON.parse(new TextDecoder().decode(sealed.slice(8, 8 + length))) as Record<string, unknown>;
+    const futureHeader = new TextEncoder().encode(JSON.stringify({ ...header, version: 3 }));
+    const future = new Uint8Array(8 + futureHeader.length + sealed.length - 8 - length);
+    future.set(sealed.slice(0, 4));
+    new DataView(future.buffer).setUint32(4, futureHeader.length);
+    future.set(futureHeader, 8);
+    future.set(sealed.slice(8 + length), 8 + futureHeader.length);
     expect(await openSealed(future, school.privateKey, school.keyId)).toEqual({ ok: false, reason: 'future_version' });
   });
 
@@ -67,5 +68,12 @@ describe('sealed submissions (format psyscreen-sealed v1)', () => {
     const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(key.privateKeyPkcs8), { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
     const opened = await openSealed(new Uint8Array(readFileSync('test/fixtures/records/sealed-v1.bin')), privateKey, key.keyId);
     expect(opened).toMatchObject({ ok: true, value: { golden: true, student: '测试学生', answers: { phq9_1: 2 } }, header: { version: 1, plan: 'golden@1.0.0' } });
+    // and its legacy layout is the one the v1 reader always used: any flipped bit is still rejected
+    const golden = new Uint8Array(readFileSync('test/fixtures/records/sealed-v1.bin'));
+    for (let position = 0; position < golden.length; position++) {
+      const damaged = golden.slice();
+      damaged[position] = (damaged[position] ?? 0) ^ 0x01;
+      expect((await openSealed(damaged, privateKey, key.keyId)).ok, `byte ${position}`).toBe(false);
+    }
   });
 });

@@ -1,0 +1,117 @@
+import { fail, issue, succeed, type Outcome } from '../../scoring/index.ts';
+import { fromBase64 } from './base64.ts';
+import { bytesEqual, decodeUtf8 } from './bytes.ts';
+import type { EnvelopeFormat } from './envelopeHeader.ts';
+import { decodeEnvelope, type DecodedEnvelope, type EnvelopeInfo } from './envelopeLayout.ts';
+import { aesKeyFrom, passphraseSecret, type Kdf, type PassphraseSecret } from './kdf.ts';
+import { formatKeyId } from './keyId.ts';
+import { importEcdhPublicKey } from './publicKey.ts';
+import { ENVELOPE_FORMATS } from './envelopeHeader.ts';
+
+/** What opens files sealed to a school key: its id and the unlocked private key (UnlockedKey fits). */
+export interface KeyForOpening {
+  readonly keyId: string;
+  readonly privateKey: CryptoKey;
+}
+
+export interface Opened {
+  readonly header: EnvelopeInfo;
+  readonly plaintext: Uint8Array<ArrayBuffer>;
+}
+
+/**
+ * Opens envelopes with a private key or a passphrase. It remembers the key agreement per ephemeral
+ * key and the PBKDF2 run per salt, so the many files of one export cost one ECDH (or one PBKDF2)
+ * in total, while each file still opens on its own.
+ */
+export interface Opener {
+  open(bytes: Uint8Array<ArrayBuffer>, expected?: readonly EnvelopeFormat[]): Promise<Outcome<Opened>>;
+  openJson(bytes: Uint8Array<ArrayBuffer>, expected?: readonly EnvelopeFormat[]): Promise<Outcome<{ header: EnvelopeInfo; value: unknown }>>;
+}
+
+export type OpeningSecret = { readonly key: KeyForOpening } | { readonly passphrase: string };
+
+const tampered = (): Outcome<never> => fail([issue('tampered', [])]);
+
+export function createOpener(secret: OpeningSecret): Opener {
+  const agreements = new Map<string, Promise<CryptoKey | undefined>>();
+  const passphrases = new Map<string, Promise<PassphraseSecret>>();
+
+  const agreed = (key: KeyForOpening, epk: string): Promise<CryptoKey | undefined> => {
+    let found = agreements.get(epk);
+    if (!found) {
+      found = (async () => {
+        try {
+          const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: await importEcdhPublicKey(fromBase64(epk)) }, key.privateKey, 256);
+          return await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveBits']);
+        } catch {
+          return undefined;
+        }
+      })();
+      agreements.set(epk, found);
+    }
+    return found;
+  };
+
+  const derived = (passphrase: string, kdf: Kdf): Promise<PassphraseSecret> => {
+    const cacheKey = `${kdf.iterations}:${kdf.salt}`;
+    let found = passphrases.get(cacheKey);
+    if (!found) {
+      found = passphraseSecret(passphrase, kdf);
+      passphrases.set(cacheKey, found);
+    }
+    return found;
+  };
+
+  async function baseKeyFor(decoded: DecodedEnvelope): Promise<Outcome<CryptoKey>> {
+    const protection = decoded.header.protection;
+    if (protection.mode === 'key') {
+      if (!('key' in secret)) return fail([issue('needs_key', [], { keyId: formatKeyId(protection.keyId) })]);
+      if (protection.keyId !== secret.key.keyId) return fail([issue('other_key', ['header', 'protection', 'keyId'], { keyId: formatKeyId(protection.keyId), ours: formatKeyId(secret.key.keyId) })]);
+      const base = await agreed(secret.key, protection.epk);
+      return base ? succeed(base) : tampered();
+    }
+    if (!('passphrase' in secret)) return fail([issue('needs_passphrase', [])]);
+    const derivedSecret = await derived(secret.passphrase, protection.kdf);
+    if (!bytesEqual(derivedSecret.check, fromBase64(protection.check))) return fail([issue('passphrase_wrong', ['passphrase'])]);
+    return succeed(derivedSecret.base);
+  }
+
+  async function open(bytes: Uint8Array<ArrayBuffer>, expected: readonly EnvelopeFormat[] = ENVELOPE_FORMATS): Promise<Outcome<Opened>> {
+    const decoded = decodeEnvelope(bytes, expected);
+    if (!decoded.ok) return decoded;
+    const base = await baseKeyFor(decoded.value);
+    if (!base.ok) return base;
+    const { header, additionalData, ciphertext, iv, hkdfSalt, hkdfInfo } = decoded.value;
+    try {
+      const key = await aesKeyFrom(base.value, hkdfSalt, hkdfInfo, 'decrypt');
+      const plaintext = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData }, key, ciphertext));
+      return succeed({ header, plaintext });
+    } catch {
+      return tampered();
+    }
+  }
+
+  return {
+    open,
+    async openJson(bytes, expected) {
+      const opened = await open(bytes, expected);
+      if (!opened.ok) return opened;
+      const text = opened.value.header.content === 'json' ? decodeUtf8(opened.value.plaintext) : undefined;
+      if (text === undefined) return fail([issue('content_invalid', [])]);
+      try {
+        return succeed({ header: opened.value.header, value: JSON.parse(text) as unknown });
+      } catch {
+        return fail([issue('content_invalid', [])]);
+      }
+    },
+  };
+}
+
+/** Opens one file sealed to the school key. */
+export const open = (bytes: Uint8Array<ArrayBuffer>, key: KeyForOpening, expected?: readonly EnvelopeFormat[]): Promise<Outcome<Opened>> =>
+  createOpener({ key }).open(bytes, expected);
+
+/** Opens one file sealed to a passphrase. */
+export const openWithPassphrase = (bytes: Uint8Array<ArrayBuffer>, passphrase: string, expected?: readonly EnvelopeFormat[]): Promise<Outcome<Opened>> =>
+  createOpener({ passphrase }).open(bytes, expected);

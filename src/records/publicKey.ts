@@ -1,0 +1,64 @@
+import { z } from 'zod';
+import { fail, issue, parseJsonText, parseWith, succeed, type Outcome } from '../../scoring/index.ts';
+import { tryFromBase64 } from './base64.ts';
+import { checkFormat } from './formatCheck.ts';
+import { formatKeyId, keyIdOf } from './keyId.ts';
+import { ZBase64Bytes, ZKeyId, ZTimestamp } from './schemaParts.ts';
+
+export const ZKeyName = z.string().trim().min(1, { error: 'key_name_missing' }).max(100);
+
+/** The `.psykey` file: a school's public key, to put into a plan or give to another school. */
+export const ZPublicKeyFile = z.strictObject({
+  format: z.literal('psyscreen-public-key'),
+  version: z.literal(1),
+  name: ZKeyName,
+  keyId: ZKeyId,
+  algorithm: z.literal('ECDH-P256'),
+  /** The uncompressed P-256 point (65 bytes), base64. */
+  publicKey: ZBase64Bytes({ length: 65 }),
+  created: ZTimestamp,
+});
+export type PublicKeyFile = z.infer<typeof ZPublicKeyFile>;
+
+/** A public key ready to seal to. */
+export interface RecipientKey {
+  readonly keyId: string;
+  readonly name: string;
+  readonly raw: Uint8Array<ArrayBuffer>;
+  readonly key: CryptoKey;
+}
+
+export const importEcdhPublicKey = (raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> =>
+  crypto.subtle.importKey('raw', raw, { name: 'ECDH', namedCurve: 'P-256' }, true, []);
+
+/**
+ * A recipient from its parts (a `.psykey` file, or the `recipient` of a kiosk plan). The key id must
+ * be the public key's own fingerprint and the key a point on P-256.
+ */
+export async function importRecipient(parts: { readonly keyId: string; readonly name: string; readonly publicKey: string }): Promise<Outcome<RecipientKey>> {
+  const raw = tryFromBase64(parts.publicKey);
+  if (raw?.length !== 65 || (await keyIdOf(raw)) !== parts.keyId) return fail([issue('key_id_mismatch', ['keyId'], { keyId: formatKeyId(parts.keyId) })]);
+  try {
+    return succeed({ keyId: parts.keyId, name: parts.name, raw, key: await importEcdhPublicKey(raw) });
+  } catch {
+    return fail([issue('public_key_invalid', ['publicKey'])]);
+  }
+}
+
+export function parsePublicKeyFile(input: unknown): Outcome<PublicKeyFile> {
+  const format = checkFormat(input, ['psyscreen-public-key']);
+  return format.ok ? parseWith(ZPublicKeyFile, input) : format;
+}
+
+export async function readPublicKeyFile(text: string): Promise<Outcome<RecipientKey>> {
+  const json = parseJsonText(text);
+  if (!json.ok) return fail([issue('not_psyscreen_file', [], { expected: '.psykey' })]);
+  const file = parsePublicKeyFile(json.value);
+  return file.ok ? importRecipient(file.value) : file;
+}
+
+export const publicKeyFileOf = (key: { readonly name: string; readonly keyId: string; readonly publicKey: string; readonly created: string }): PublicKeyFile => ({
+  format: 'psyscreen-public-key', version: 1, name: key.name, keyId: key.keyId, algorithm: 'ECDH-P256', publicKey: key.publicKey, created: key.created,
+});
+
+export const writePublicKeyFile = (file: PublicKeyFile): string => `${JSON.stringify(file, null, 2)}\n`;
