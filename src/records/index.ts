@@ -28,9 +28,12 @@ export { readBatch, writeBatch, type BatchContents, type BatchEntry, type BatchT
 export { importBatch, type BatchImport, type ForOtherKey, type ImportedSubmission } from './importBatch.ts';
 export type { KeptAside } from './keptAside.ts';
 
+// the teacher workspace's storage at rest
+export { deriveStorageKey, type RowAddress, type StorageKey } from './storageKey.ts';
+
 // student records
 export {
-  FOLLOW_UP_KINDS, ORIGINAL_RESULT, ZAuditEntry, ZFollowUp, ZStudentIdentity, ZStudentRecord, ZTierReview, ZWave, tierOf,
+  FOLLOW_UP_ACTIONS, FOLLOW_UP_KINDS, ORIGINAL_RESULT, ZAuditEntry, ZFollowUp, ZStudentIdentity, ZStudentRecord, ZTierReview, ZWave, tierOf,
   type AuditEntry, type FollowUp, type LabelledResult, type StudentIdentity, type StudentRecord, type TierReview, type Wave,
 } from './studentRecord.ts';
 export { openRecord, openRecordWithPassphrase, readRecordFile, sealRecord, sealRecordWithPassphrase, writeRecordFile, type OpenedRecord } from './recordFile.ts';

@@ -5,7 +5,8 @@ import { ZAnswers, ZId, ZIsoDate, ZPinnedRef, ZSeconds, ZText, ZTimestamp, ZVers
 import { compareTimes } from './time.ts';
 
 /**
- * The student record (一生一档), the content of a `.psyrec` file (format `psyscreen-record` v1).
+ * The student record (一生一档), the content of a `.psyrec` file (format `psyscreen-record` v2; v1 had
+ * no `action`, `referralTo` or `due` on follow-up entries, so every v1 record is a valid v2 record).
  * It follows the student from school to school; README.md has the field-by-field spec.
  */
 
@@ -88,6 +89,8 @@ export const ZWave = z.strictObject({
 export type Wave = z.infer<typeof ZWave>;
 
 export const FOLLOW_UP_KINDS = ['interview', 'action', 'referral', 'closure', 'note'] as const;
+/** What the school did (三预一跟): counselling in school, parents told, referral out, a re-test. */
+export const FOLLOW_UP_ACTIONS = ['counselling', 'parents_informed', 'referral', 'retest', 'other'] as const;
 
 /** An entry in the follow-up history. Edits keep the id and move `updatedAt`; the newer edit wins a merge. */
 export const ZFollowUp = z.strictObject({
@@ -103,6 +106,12 @@ export const ZFollowUp = z.strictObject({
   tierChange: z.strictObject({ from: z.enum(TIERS).optional(), to: z.enum(TIERS) }).optional(),
   /** The wave it follows up, if any. */
   wave: ZId.optional(),
+  /** v2: what kind of action (for `action` and `referral` entries). */
+  action: z.enum(FOLLOW_UP_ACTIONS).optional(),
+  /** v2: the hospital or centre a referral names. */
+  referralTo: ZText.max(200).optional(),
+  /** v2: the date of the next planned contact (YYYY-MM-DD). */
+  due: ZIsoDate.optional(),
 });
 export type FollowUp = z.infer<typeof ZFollowUp>;
 

@@ -56,6 +56,12 @@ describe('golden files keep opening', () => {
     expect(toPassphrase.ok && toKey.ok && toPassphrase.value.record).toEqual(toKey.ok ? toKey.value.record : undefined);
   });
 
+  it('psyscreen-record v2, with planned contact dates and referrals', async () => {
+    const opened = await openRecord(bytes(GOLDEN.recordV2Key), key);
+    expect(opened).toMatchObject({ ok: true, value: { header: { version: 2 }, record: { id: 'rec-1' } } });
+    expect(opened.ok && opened.value.record.followUps.at(-1)).toMatchObject({ kind: 'referral', referralTo: '市精神卫生中心青少年门诊', due: '2027-12-01' });
+  });
+
   it('psyscreen-record-export v1', async () => {
     const read = await readRecordExport(bytes(GOLDEN.exportV1), createOpener({ key }));
     expect(read.ok && [read.value.records.map((opened) => opened.record.id).sort(), read.value.damaged]).toEqual([['rec-1', 'rec-2'], []]);

@@ -6,7 +6,7 @@ import { RECORD_MESSAGES, formatRecordIssue } from '../../src/records/index.ts';
 
 const DIR = 'src/records';
 /** Snake-case strings in src/records that are not issue codes. */
-const NOT_CODES = new Set(['future_version']);
+const NOT_CODES = new Set(['future_version', 'parents_informed']);
 
 describe('records issue messages', () => {
   it('has a zh-CN and an en message for every issue code the module can emit', () => {

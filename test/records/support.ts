@@ -154,3 +154,15 @@ export function smallRecord(index: number): StudentRecord {
   if (!first || !followUp) throw new Error('record() changed shape');
   return { ...full, waves: [first], followUps: [{ ...followUp, wave: first.id }], audit: full.audit.slice(0, 2) };
 }
+
+/** A v2 record: the follow-up names its action, the referral and the next planned contact. */
+export function recordWithPlannedContact(index: number): StudentRecord {
+  const base = record(index);
+  return {
+    ...base,
+    followUps: [
+      ...base.followUps,
+      { id: `fu-${index}-3`, at: at(384), updatedAt: at(384), by: '李老师', kind: 'referral', action: 'referral', referralTo: '市精神卫生中心青少年门诊', due: '2027-12-01', content: '与家长沟通后转介，家长同意陪同就诊。' },
+    ],
+  };
+}

@@ -1,0 +1,56 @@
+import Dexie, { type EntityTable } from 'dexie';
+
+/**
+ * The teacher workspace's IndexedDB. Rows that name or describe a student (`records`, `secrets`,
+ * `setAside`) hold only ciphertext under the workspace storage key (records/storageKey.ts), which
+ * exists only while the school key is unlocked. Plans and the wrapped private key hold no student data.
+ */
+export interface StoredKeyRow {
+  readonly slot: 'school';
+  /** The `psyscreen-private-key` JSON (the private key wrapped under the teacher's passphrase). */
+  readonly stored: unknown;
+  /** When a backup file was last made; the workspace nags until there is one. */
+  readonly backupMadeAt?: string;
+}
+export interface EncryptedRow {
+  readonly id: string;
+  readonly sealed: Uint8Array;
+  readonly updatedAt: string;
+}
+export interface PlanRow {
+  /** `id@version` */
+  readonly id: string;
+  /** The kiosk plan file (plan, kiosk settings, roster sealed per sign-in code). */
+  readonly kioskPlan: unknown;
+  readonly created: string;
+}
+export interface ImportLogRow {
+  readonly id: string;
+  readonly at: string;
+  readonly file: string;
+  readonly plan: string;
+  readonly machine: string;
+  readonly counts: { readonly new: number; readonly duplicate: number; readonly forOtherKey: number; readonly damaged: number; readonly unmatched: number };
+}
+
+export type TeacherDb = Dexie & {
+  keys: EntityTable<StoredKeyRow, 'slot'>;
+  records: EntityTable<EncryptedRow, 'id'>;
+  secrets: EntityTable<EncryptedRow, 'id'>;
+  setAside: EntityTable<EncryptedRow, 'id'>;
+  plans: EntityTable<PlanRow, 'id'>;
+  imports: EntityTable<ImportLogRow, 'id'>;
+};
+
+export function openTeacherDb(name = 'psyscreen-teacher'): TeacherDb {
+  const db = new Dexie(name) as TeacherDb;
+  db.version(1).stores({
+    keys: 'slot',
+    records: 'id',
+    secrets: 'id',
+    setAside: 'id',
+    plans: 'id',
+    imports: 'id, at',
+  });
+  return db;
+}

@@ -1,0 +1,48 @@
+import { fail, issue, parseWith, succeed, type Issue, type Outcome } from '../../../scoring/index.ts';
+import { ZStudentRecord, type StorageKey, type StudentRecord } from '../../records/index.ts';
+import type { TeacherDb } from '../../store/teacherDb.ts';
+
+/**
+ * Student records at rest: one encrypted row per student. The whole set is read once at unlock (a
+ * few thousand records decrypt in well under a second) and every change is written back in one
+ * transaction, so a closed tab never leaves half a change behind.
+ */
+export interface RecordStore {
+  loadAll(): Promise<Outcome<StudentRecord[]>>;
+  save(records: readonly StudentRecord[], now: string): Promise<void>;
+  loadSecret<T>(id: string): Promise<T | undefined>;
+  saveSecret(id: string, value: unknown, now: string): Promise<void>;
+}
+
+export function createRecordStore(db: TeacherDb, key: StorageKey): RecordStore {
+  return {
+    async loadAll() {
+      const rows = await db.records.toArray();
+      const opened = await Promise.all(rows.map(async (row) => ({ row, value: await key.open({ table: 'records', id: row.id }, row.sealed) })));
+      const records: StudentRecord[] = [];
+      const issues: Issue[] = [];
+      for (const { row, value } of opened) {
+        if (!value.ok) issues.push(...value.issues);
+        else {
+          const parsed = parseWith(ZStudentRecord, value.value);
+          if (parsed.ok) records.push(parsed.value);
+          else issues.push(issue('content_invalid', ['records', row.id]));
+        }
+      }
+      return issues.length > 0 ? fail(issues) : succeed(records);
+    },
+    async save(records, now) {
+      const rows = await Promise.all(records.map(async (record) => ({ id: record.id, sealed: await key.seal({ table: 'records', id: record.id }, record), updatedAt: now })));
+      await db.transaction('rw', db.records, () => db.records.bulkPut(rows));
+    },
+    async loadSecret<T>(id: string) {
+      const row = await db.secrets.get(id);
+      if (!row) return undefined;
+      const opened = await key.open({ table: 'secrets', id }, row.sealed);
+      return opened.ok ? (opened.value as T) : undefined;
+    },
+    async saveSecret(id, value, now) {
+      await db.secrets.put({ id, sealed: await key.seal({ table: 'secrets', id }, value), updatedAt: now });
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import { TIERS, type Tier } from '../../../scoring/index.ts';
+import { tierOf, type StudentRecord, type Wave } from '../../records/index.ts';
+
+/** Counts for one group of students (the school, a grade or a class) in one screening. */
+export interface GroupSummary {
+  readonly grade?: number;
+  readonly className?: string;
+  readonly roster: number;
+  readonly completed: number;
+  readonly declined: number;
+  /** On the roster, no submission yet: candidates for a make-up session. */
+  readonly absent: number;
+  /** By current tier (confirmed where an interview confirmed one). */
+  readonly tiers: Readonly<Record<Tier, number>>;
+  readonly urgent: number;
+  readonly invalid: number;
+}
+
+export interface ScreeningSummary {
+  readonly school: GroupSummary;
+  readonly grades: readonly GroupSummary[];
+  readonly classes: readonly GroupSummary[];
+}
+
+/** The student's wave of this screening plan (the latest, should a re-test have added another). */
+export const waveOfPlan = (record: StudentRecord, plan: string): Wave | undefined =>
+  record.waves.filter((wave) => wave.plan === plan).sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt)).at(-1);
+
+interface Tally { roster: number; completed: number; declined: number; absent: number; tiers: Record<Tier, number>; urgent: number; invalid: number }
+const emptyTally = (): Tally => ({ roster: 0, completed: 0, declined: 0, absent: 0, tiers: Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>, urgent: 0, invalid: 0 });
+
+function count(tally: Tally, wave: Wave | undefined): void {
+  tally.roster += 1;
+  if (!wave) tally.absent += 1;
+  else if (wave.status === 'declined') tally.declined += 1;
+  else {
+    tally.completed += 1;
+    const result = wave.results[0]?.result;
+    const tier = tierOf(wave)?.tier;
+    if (tier) tally.tiers[tier] += 1;
+    if (result?.flags.urgent) tally.urgent += 1;
+    if (result?.validity.status === 'invalid') tally.invalid += 1;
+  }
+}
+
+/** Only students in the given grades count as the screening's roster (a plan covers some grades). */
+export function summarize(records: readonly StudentRecord[], plan: string, grades?: ReadonlySet<number>): ScreeningSummary {
+  const school = emptyTally();
+  const byGrade = new Map<number, Tally>();
+  const byClass = new Map<string, Tally & { grade: number }>();
+  for (const record of records) {
+    const wave = waveOfPlan(record, plan);
+    const grade = wave?.grade ?? record.identity.grade;
+    if (grades && !grades.has(grade)) continue;
+    const className = wave?.className ?? record.identity.className;
+    count(school, wave);
+    const gradeTally = byGrade.get(grade) ?? emptyTally();
+    byGrade.set(grade, gradeTally);
+    count(gradeTally, wave);
+    const classTally = byClass.get(className) ?? { ...emptyTally(), grade };
+    byClass.set(className, classTally);
+    count(classTally, wave);
+  }
+  return {
+    school,
+    grades: [...byGrade].sort(([a], [b]) => a - b).map(([grade, tally]) => ({ grade, ...tally })),
+    classes: [...byClass].sort(([a, x], [b, y]) => x.grade - y.grade || a.localeCompare(b, 'zh-CN')).map(([className, tally]) => ({ className, ...tally })),
+  };
+}
