@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { DEFAULT_BANDS, buildPlan, catalogFromFiles } from '../scoring/index.ts';
-import { DEFAULT_TEXTS, buildKioskPlan } from '../src/kiosk/buildKioskPlan.ts';
+import { DEFAULT_CONSENT, DEFAULT_TEXTS, buildKioskPlan } from '../src/kiosk/buildKioskPlan.ts';
 import { toBase64 } from '../src/kiosk/codeVault.ts';
 import { ZKioskPlan } from '../src/kiosk/kioskPlan.ts';
 import { keyIdOf } from '../src/records/sealed.ts';
@@ -25,17 +25,7 @@ const rawPublic = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publi
 const keyId = await keyIdOf(rawPublic);
 const recipient = { keyId, name: '演示学校 2026 心理筛查（演示密钥）', publicKey: toBase64(rawPublic) };
 
-const consent = {
-  'upper-primary': {
-    'zh-CN': '接下来有一些关于你最近心情和感受的问题。没有对错之分，按照你真实的感受选就好。你的回答会保密，只有学校心理老师能看到。你可以选择不参加。',
-    en: 'Next come some questions about how you have been feeling lately. There are no right or wrong answers; just choose what is true for you. Your answers are private: only the school psychology teacher sees them. You may choose not to take part.',
-  },
-  junior: {
-    'zh-CN': '这是一次学校心理健康筛查，帮助老师了解同学们最近的情绪状况，及时给需要的同学提供帮助。回答保密，只有学校心理老师可以查看，不计入成绩。你可以选择不参加，这不会有任何不好的影响。',
-    en: 'This is the school mental-health screening. It helps teachers see how students have been feeling and offer help early to those who need it. Your answers are confidential, seen only by the school psychology teacher, and never affect your grades. You may decline without any consequence.',
-  },
-};
-const texts = { ...DEFAULT_TEXTS, consent: { ...consent, senior: consent.junior, vocational: consent.junior } };
+const texts = { ...DEFAULT_TEXTS, consent: DEFAULT_CONSENT };
 const roster = [
   { code: 'ACDE3479', birthDate: '2016-03-08', identity: { studentId: 'D0501', name: '林晓雨', className: '五年级(1)班', grade: 5, sex: 'female' as const } },
   { code: 'FGHJ6794', birthDate: '2012-11-02', identity: { studentId: 'D0802', name: '张子航', className: '八年级(2)班', grade: 8, sex: 'male' as const } },

@@ -69,3 +69,20 @@ export const DEFAULT_TEXTS = {
     en: 'If you feel sad or unsafe, talk to the psychology teacher or your class teacher at any time, or call the 12355 youth hotline (free and confidential).',
   },
 } satisfies Record<string, LocalizedText>;
+
+/** Consent in age-appropriate words: plainer for upper primary, the same text for all secondary bands. */
+const PRIMARY_AND_SECONDARY_CONSENT = {
+  'upper-primary': {
+    'zh-CN': '接下来有一些关于你最近心情和感受的问题。没有对错之分，按照你真实的感受选就好。你的回答会保密，只有学校心理老师能看到。你可以选择不参加。',
+    en: 'Next come some questions about how you have been feeling lately. There are no right or wrong answers; just choose what is true for you. Your answers are private: only the school psychology teacher sees them. You may choose not to take part.',
+  },
+  junior: {
+    'zh-CN': '这是一次学校心理健康筛查，帮助老师了解同学们最近的情绪状况，及时给需要的同学提供帮助。回答保密，只有学校心理老师可以查看，不计入成绩。你可以选择不参加，这不会有任何不好的影响。',
+    en: 'This is the school mental-health screening. It helps teachers see how students have been feeling and offer help early to those who need it. Your answers are confidential, seen only by the school psychology teacher, and never affect your grades. You may decline without any consequence.',
+  },
+};
+export const DEFAULT_CONSENT: Record<string, LocalizedText> = {
+  ...PRIMARY_AND_SECONDARY_CONSENT,
+  senior: PRIMARY_AND_SECONDARY_CONSENT.junior,
+  vocational: PRIMARY_AND_SECONDARY_CONSENT.junior,
+};

@@ -9,6 +9,8 @@ export interface StoredKeyRow {
   readonly slot: 'school';
   /** The `psyscreen-private-key` JSON (the private key wrapped under the teacher's passphrase). */
   readonly stored: unknown;
+  /** The school's name as the teacher typed it (records carry it in each wave). */
+  readonly school?: string;
   /** When a backup file was last made; the workspace nags until there is one. */
   readonly backupMadeAt?: string;
 }

@@ -8,8 +8,8 @@ import { reopenCode, type KioskDeps } from '../session.ts';
 import { Card, IssueList } from './screens.tsx';
 import type { KioskText } from './text.ts';
 
-function download(name: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+function download(name: string, bytes: Uint8Array<ArrayBuffer>): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/zip' }));
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -37,9 +37,9 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
     setPin('');
   };
   const exportBatch = async () => {
-    const { name, file: batch } = await buildBatch(deps.db, `${file.plan.id}@${file.plan.version}`, deps.machineId, deps.now());
-    download(name, JSON.stringify(batch));
-    setMessage(text.exported(batch.submissions.length));
+    const batch = await buildBatch(deps.db, `${file.plan.id}@${file.plan.version}`, deps.machineId, deps.now());
+    download(batch.name, batch.bytes);
+    setMessage(text.exported(batch.count));
   };
 
   const reopenSubmit = async (event: FormEvent) => {

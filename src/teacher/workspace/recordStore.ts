@@ -12,6 +12,8 @@ export interface RecordStore {
   save(records: readonly StudentRecord[], now: string): Promise<void>;
   loadSecret<T>(id: string): Promise<T | undefined>;
   saveSecret(id: string, value: unknown, now: string): Promise<void>;
+  /** Ciphertext for the set-aside table (damaged, foreign-key or unmatched submissions). */
+  sealAside(id: string, value: unknown): Promise<Uint8Array<ArrayBuffer>>;
 }
 
 export function createRecordStore(db: TeacherDb, key: StorageKey): RecordStore {
@@ -41,6 +43,7 @@ export function createRecordStore(db: TeacherDb, key: StorageKey): RecordStore {
       const opened = await key.open({ table: 'secrets', id }, row.sealed);
       return opened.ok ? (opened.value as T) : undefined;
     },
+    sealAside: (id, value) => key.seal({ table: 'setAside', id }, value),
     async saveSecret(id, value, now) {
       await db.secrets.put({ id, sealed: await key.seal({ table: 'secrets', id }, value), updatedAt: now });
     },
