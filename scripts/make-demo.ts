@@ -11,6 +11,7 @@ import { toBase64 } from '../src/kiosk/codeVault.ts';
 import { ZKioskPlan } from '../src/kiosk/kioskPlan.ts';
 import { keyIdOf } from '../src/records/sealed.ts';
 import { readLibraryFiles } from '../src/library/disk.ts';
+import { DEMO_ROSTER as roster } from './demoRoster.ts';
 
 const { catalog, problems } = catalogFromFiles(readLibraryFiles());
 if (problems.length > 0) throw new Error(`library invalid: ${JSON.stringify(problems)}`);
@@ -26,14 +27,6 @@ const keyId = await keyIdOf(rawPublic);
 const recipient = { keyId, name: '演示学校 2026 心理筛查（演示密钥）', publicKey: toBase64(rawPublic) };
 
 const texts = { ...DEFAULT_TEXTS, consent: DEFAULT_CONSENT };
-const roster = [
-  { code: 'ACDE3479', birthDate: '2016-03-08', identity: { studentId: 'D0501', name: '林晓雨', className: '五年级(1)班', grade: 5, sex: 'female' as const } },
-  { code: 'FGHJ6794', birthDate: '2012-11-02', identity: { studentId: 'D0802', name: '张子航', className: '八年级(2)班', grade: 8, sex: 'male' as const } },
-  { code: 'KMNP7943', birthDate: '2013-01-25', identity: { studentId: 'D0803', name: '陈思琪', className: '八年级(2)班', grade: 8, sex: 'female' as const } },
-  { code: 'QRTU9437', birthDate: '2009-07-14', identity: { studentId: 'D1104', name: '王浩然', className: '高二(3)班', grade: 11, sex: 'male' as const } },
-  { code: 'VWXY4379', birthDate: '2010-09-30', identity: { studentId: 'D1005', name: '刘佳怡', className: '中职一年级 数控(1)班', grade: 10, sex: 'female' as const, track: 'vocational' as const } },
-  { code: 'ADFH3694', birthDate: '2014-06-19', identity: { studentId: 'D0606', name: '赵一鸣', className: '六年级(2)班', grade: 6, sex: 'male' as const } },
-];
 const file = await buildKioskPlan({
   plan: built.plan, pin: '2468', layout: 'question', recipient, texts, returnAfterSeconds: 8, roster, demo: true, signInByDetails: true,
   randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),

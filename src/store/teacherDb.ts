@@ -8,9 +8,13 @@ import Dexie, { type EntityTable } from 'dexie';
 export interface StoredKeyRow {
   readonly slot: 'school';
   /** The `psyscreen-private-key` JSON (the private key wrapped under the teacher's passphrase). */
-  readonly stored: unknown;
+  stored: unknown;
   /** The school's name as the teacher typed it (records carry it in each wave). */
   readonly school?: string;
+  /** Who acts in this workspace: the name written into audit entries and follow-up records. */
+  readonly teacher?: string;
+  /** Only in the demo workspace, whose passphrase is public: shown on the unlock screen. */
+  demoPassphrase?: string;
   /** When a backup file was last made; the workspace nags until there is one. */
   readonly backupMadeAt?: string;
 }

@@ -23,5 +23,6 @@ export const TEACHER_MESSAGES: Readonly<Record<string, Template>> = {
   plan_no_grades: { 'zh-CN': '请至少选择一个参加筛查的年级。', en: 'Choose at least one grade to screen.' },
   plan_no_students: { 'zh-CN': '所选年级在名单中没有学生。请先导入名单。', en: 'The roster has no students in the chosen grades. Import the roster first.' },
   plan_library_missing: { 'zh-CN': '量表库中缺少 {missing}，无法生成计划。', en: 'The library lacks {missing}, so the plan cannot be built.' },
+  record_import_refused: { 'zh-CN': '学生“{name}”的档案无法合并，整个文件未导入。原因见下：', en: 'The record of "{name}" could not be merged; nothing from the file was imported. Why:' },
   closure_before_wave: { 'zh-CN': '销号日期早于最近一次筛查，请选择筛查之后的日期。', en: 'The closure date is before the latest screening; choose a later date.' },
 };

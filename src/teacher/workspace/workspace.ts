@@ -8,11 +8,15 @@ import { addSubmissions, type SubmissionsAdded } from './addSubmissions.ts';
 import type { ChangeContext } from './context.ts';
 import { createRecordStore, type RecordStore } from './recordStore.ts';
 
+/** Audit entries name the acting teacher; a workspace set up without a name records this. */
+export const DEFAULT_TEACHER = '心理教师';
+
 /** An unlocked workspace: the school key for this session and every student record, decrypted in memory. */
 export interface Workspace {
   readonly db: TeacherDb;
   readonly key: UnlockedKey;
   readonly school: string;
+  readonly teacher: string;
   readonly publicKeyFile: PublicKeyFile;
   readonly store: RecordStore;
   records: readonly StudentRecord[];
@@ -23,31 +27,32 @@ export interface KeyStatus {
   readonly name?: string;
   readonly school?: string;
   readonly backupMadeAt?: string;
+  readonly demoPassphrase?: string;
 }
 
 export async function keyStatus(db: TeacherDb): Promise<KeyStatus> {
   const row = await db.keys.get('school');
   if (!row) return { exists: false };
   const stored = parseStoredKey(row.stored);
-  return { exists: true, ...(stored.ok ? { name: stored.value.name } : {}), ...(row.school ? { school: row.school } : {}), ...(row.backupMadeAt ? { backupMadeAt: row.backupMadeAt } : {}) };
+  return { exists: true, ...(stored.ok ? { name: stored.value.name } : {}), ...(row.school ? { school: row.school } : {}), ...(row.backupMadeAt ? { backupMadeAt: row.backupMadeAt } : {}), ...(row.demoPassphrase ? { demoPassphrase: row.demoPassphrase } : {}) };
 }
 
 /** Stores a new school key, wrapped under the passphrase. Refuses to replace an existing key. */
-export async function createWorkspaceKey(db: TeacherDb, request: { school: string; name: string; passphrase: string; now: string }): Promise<Outcome<StoredPrivateKey>> {
+export async function createWorkspaceKey(db: TeacherDb, request: { school: string; teacher?: string; name: string; passphrase: string; now: string }): Promise<Outcome<StoredPrivateKey>> {
   if (await db.keys.get('school')) return fail([issue('workspace_key_exists', [])]);
   if (request.school.trim() === '') return fail([issue('school_name_missing', ['school'])]);
   const made = await createSchoolKey({ name: request.name, passphrase: request.passphrase, created: request.now });
   if (!made.ok) return made;
-  await db.keys.put({ slot: 'school', stored: made.value.stored, school: request.school.trim() });
+  await db.keys.put({ slot: 'school', stored: made.value.stored, school: request.school.trim(), ...(request.teacher?.trim() ? { teacher: request.teacher.trim() } : {}) });
   return succeed(made.value.stored);
 }
 
 /** Installs a key that already exists (the demo key, or one restored from a backup file). */
-export async function installWorkspaceKey(db: TeacherDb, stored: unknown, school: string): Promise<Outcome<StoredPrivateKey>> {
+export async function installWorkspaceKey(db: TeacherDb, stored: unknown, school: string, teacher?: string): Promise<Outcome<StoredPrivateKey>> {
   if (await db.keys.get('school')) return fail([issue('workspace_key_exists', [])]);
   const parsed = parseStoredKey(stored);
   if (!parsed.ok) return parsed;
-  await db.keys.put({ slot: 'school', stored: parsed.value, school });
+  await db.keys.put({ slot: 'school', stored: parsed.value, school, ...(teacher ? { teacher } : {}) });
   return succeed(parsed.value);
 }
 
@@ -61,7 +66,7 @@ export async function unlockWorkspace(db: TeacherDb, passphrase: string): Promis
   const store = createRecordStore(db, await deriveStorageKey(key.value));
   const records = await store.loadAll();
   if (!records.ok) return records;
-  return succeed({ db, key: key.value, school: row.school ?? key.value.name, publicKeyFile: publicKeyFileOf(stored.value), store, records: records.value });
+  return succeed({ db, key: key.value, school: row.school ?? key.value.name, teacher: row.teacher ?? DEFAULT_TEACHER, publicKeyFile: publicKeyFileOf(stored.value), store, records: records.value });
 }
 
 /** Replaces changed records in memory and writes them through, in one transaction. */
