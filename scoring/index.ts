@@ -34,3 +34,25 @@ export type {
 } from './score/types.ts';
 
 export { deriveNorms, type CohortMember, type DeriveNormsRequest, type DerivedNorms } from './norms/derive.ts';
+
+// aggregates
+export {
+  AGGREGATE_FORMAT, AGGREGATE_VERSION, LEVELS, MIN_K, STAGES, SUPPRESSION_REASONS, ZAggregate, ZStamp,
+  type Aggregate, type AggregateCell, type AggregateMargin, type BandCount, type InstrumentSummary, type Level, type PooledBin,
+  type ScaleSummary, type SchoolEntry, type Stage, type Stamp, type SuppressedEntry, type SuppressionReason, type TierCounts,
+} from './aggregate/schema.ts';
+export { compareGroups, groupKey, type Group, type GroupGrade, type GroupSex } from './aggregate/groups.ts';
+export { histogramEntries, histogramTotal, isCanonicalScoreKey, scoreKey, type Histogram } from './aggregate/histogram.ts';
+export { buildAggregate, type AggregateParticipant, type BuildAggregateInput } from './aggregate/build.ts';
+export { emptyAggregate, incompatibilities, mergeAggregates, mergeAll } from './aggregate/merge.ts';
+export { groupTable, type GroupTable } from './aggregate/groupTable.ts';
+export { suppressionPattern } from './aggregate/suppression.ts';
+export { boundsOf, unprotectedGroups } from './aggregate/protection.ts';
+export { coarsenHistogram } from './aggregate/coarsen.ts';
+export { publishAggregate, type PublishOptions } from './aggregate/publish.ts';
+export { levelOf, producerOf, stampAggregate } from './aggregate/stamp.ts';
+export { parseAggregate, parseAggregateText } from './aggregate/parse.ts';
+export { describeOutgoing, formatOutgoing, groupLabel } from './aggregate/outgoing.ts';
+export { STANDARD_PERCENTILES, percentileOfHistogram, scaleDistribution, statsFromHistogram, type Bounds, type Distribution, type ScoreStats } from './aggregate/stats.ts';
+export { funnelLimits, funnelPosition, normalQuantile, rateOf, wilsonInterval, type FunnelLimits, type FunnelPosition, type RateEstimate } from './aggregate/rates.ts';
+export { tableRows, type TableRow } from './aggregate/rows.ts';

@@ -6,8 +6,8 @@ import { ZInstrument } from './instrument.ts';
 import { ZNormTable } from './norms.ts';
 import { ZTierPolicy } from './policy.ts';
 
-const ZPinnedRef = z.string().regex(/^[a-z][a-z0-9-]*@\d+\.\d+\.\d+#[0-9a-f]{64}$/, { error: 'bad_pinned_ref' });
-const ZVersionRef = z.string().regex(/^[a-z][a-z0-9-]*@\d+\.\d+\.\d+$/, { error: 'bad_version_ref' });
+export const ZPinnedRef = z.string().regex(/^[a-z][a-z0-9-]*@\d+\.\d+\.\d+#[0-9a-f]{64}$/, { error: 'bad_pinned_ref' });
+export const ZVersionRef = z.string().regex(/^[a-z][a-z0-9-]*@\d+\.\d+\.\d+$/, { error: 'bad_version_ref' });
 
 export const TRACKS = ['general', 'vocational'] as const;
 

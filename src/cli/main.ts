@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { aggregateMergeCommand, aggregateTableCommand } from './aggregate.ts';
 import type { CliIo } from './io.ts';
 import { lockCommand } from './lock.ts';
 import { normsDeriveCommand } from './normsDerive.ts';
@@ -12,6 +13,8 @@ const USAGE = `psyscreen — screening instruments, norms and scoring on the com
   psyscreen score --plan FILE [RESPONSES.jsonl|-]
   psyscreen norms derive --instrument FILE [--by-sex] [--grades 4-6,7-9] [--min-n 50] [--id ID] RESULTS.jsonl
   psyscreen lock (--check|--write)
+  psyscreen aggregate merge FILE… [--level county|city|province --code CODE --name NAME [--created DATE]] > merged.psyagg
+  psyscreen aggregate table FILE > table.csv
 
 Messages are in Chinese when LANG (or PSYSCREEN_LANG) starts with "zh".`;
 
@@ -51,6 +54,19 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         const { values } = parseArgs({ args: [...rest], options: { check: { type: 'boolean' }, write: { type: 'boolean' } } });
         if (values.check === values.write) break;
         return lockCommand(io, values.write ? 'write' : 'check');
+      }
+      case 'aggregate': {
+        const [sub, ...args] = rest;
+        const { values, positionals } = parseArgs({
+          args, allowPositionals: true,
+          options: { level: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, created: { type: 'string' } },
+        });
+        if (sub === 'table' && Object.keys(values).length === 0) return aggregateTableCommand(io, positionals[0]);
+        if (sub !== 'merge') break;
+        const { level, code, name, created } = values;
+        if (level === undefined && code === undefined && name === undefined && created === undefined) return aggregateMergeCommand(io, positionals);
+        if (level === undefined || code === undefined || name === undefined) break;
+        return aggregateMergeCommand(io, positionals, { level, code, name, ...(created === undefined ? {} : { created }) });
       }
       case undefined:
       case 'help':

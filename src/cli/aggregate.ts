@@ -1,0 +1,112 @@
+import {
+  LEVELS, mergeAggregates, parseAggregate, stampAggregate, tableRows,
+  type Aggregate, type Level, type RateEstimate, type TableRow,
+} from '../../scoring/index.ts';
+import { readJson, reportIssues, type CliIo } from './io.ts';
+
+export interface StampOptions {
+  readonly level: string;
+  readonly code: string;
+  readonly name: string;
+  readonly created?: string;
+}
+
+function readAggregate(io: CliIo, path: string): Aggregate | undefined {
+  const json = readJson(io, path);
+  if (json === undefined) return undefined;
+  const parsed = parseAggregate(json);
+  if (!parsed.ok) reportIssues(io, path, parsed.issues);
+  return parsed.ok ? parsed.value : undefined;
+}
+
+const say = (io: CliIo, zh: string, en: string) => io.err(io.locale === 'zh-CN' ? zh : en);
+
+/**
+ * `psyscreen aggregate merge FILE…`: adds the files and prints the merged `.psyagg` on stdout. Every
+ * file is checked against the ones before it; any damaged, duplicate or incompatible file is named on
+ * stderr and nothing is printed (exit 1), so a script never passes on a partial county file.
+ */
+export function aggregateMergeCommand(io: CliIo, files: readonly string[], stamp?: StampOptions): number {
+  if (files.length === 0) {
+    io.err('usage: psyscreen aggregate merge FILE… [--level county --code CODE --name NAME [--created DATE]]');
+    return 1;
+  }
+  if (stamp && !(LEVELS as readonly string[]).includes(stamp.level)) {
+    say(io, `--level 应为 county、city 或 province，而不是“${stamp.level}”`, `--level must be county, city or province, not "${stamp.level}"`);
+    return 1;
+  }
+  let merged: Aggregate | undefined;
+  let refused = 0;
+  for (const path of files) {
+    const file = readAggregate(io, path);
+    if (!file) {
+      refused += 1;
+      continue;
+    }
+    if (!merged) {
+      merged = file;
+      continue;
+    }
+    const next = mergeAggregates(merged, file);
+    if (next.ok) merged = next.value;
+    else {
+      refused += 1;
+      reportIssues(io, path, next.issues);
+    }
+  }
+  if (refused > 0 || !merged) {
+    say(io, `${refused} 个文件未能合并，未输出任何结果。`, `${refused} file(s) could not be merged; nothing was written.`);
+    return 1;
+  }
+  if (stamp) {
+    const stamped = stampAggregate(merged, { level: stamp.level as Exclude<Level, 'school'>, code: stamp.code, name: stamp.name, created: stamp.created ?? io.today() });
+    if (!stamped.ok) {
+      reportIssues(io, '--level/--code/--name', stamped.issues);
+      return 1;
+    }
+    merged = stamped.value;
+  }
+  io.out(JSON.stringify(merged, null, 2));
+  say(io, `已合并 ${files.length} 个文件，共 ${merged.provenance.schools.length} 所学校。`, `Merged ${files.length} file(s): ${merged.provenance.schools.length} school(s).`);
+  return 0;
+}
+
+export const TABLE_COLUMNS = [
+  'scope', 'schools', 'instrument', 'grade', 'sex', 'roster', 'completed', 'declined', 'invalid', 'results_n', 'low', 'medium', 'high', 'urgent',
+  'participation_rate', 'high_rate', 'high_ci_low', 'high_ci_high', 'medium_rate', 'urgent_rate', 'note',
+] as const;
+
+const number = (value: number | undefined): string => (value === undefined ? '' : String(value));
+const rate = (value: number | undefined): string => (value === undefined ? '' : value.toFixed(4));
+const rateOfRow = (estimate: RateEstimate | undefined): string => rate(estimate?.rate);
+
+function csvCell(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function csvLine(row: TableRow): string {
+  const cells = [
+    row.scope, String(row.schools), row.instrument, String(row.grade), row.sex,
+    number(row.roster), number(row.completed), number(row.declined), number(row.invalid), number(row.resultsN),
+    number(row.tiers?.low), number(row.tiers?.medium), number(row.tiers?.high), number(row.urgent),
+    rateOfRow(row.participation), rateOfRow(row.high), rate(row.high?.interval?.low), rate(row.high?.interval?.high),
+    rateOfRow(row.medium), rateOfRow(row.urgentRate), row.note,
+  ];
+  return cells.map(csvCell).join(',');
+}
+
+/**
+ * `psyscreen aggregate table FILE`: one CSV row per group × (battery | instrument), for a spreadsheet
+ * or a warehouse. Counts not published are empty cells; the `note` column says why (see README).
+ */
+export function aggregateTableCommand(io: CliIo, path: string | undefined): number {
+  if (path === undefined) {
+    io.err('usage: psyscreen aggregate table FILE');
+    return 1;
+  }
+  const file = readAggregate(io, path);
+  if (!file) return 1;
+  io.out(TABLE_COLUMNS.join(','));
+  for (const row of tableRows(file)) io.out(csvLine(row));
+  return 0;
+}
