@@ -50,7 +50,7 @@ export default defineConfig({
   build: {
     target: 'es2022',
     sourcemap: true,
-    // Two pages: the teacher-facing app and the student kiosk, so the kiosk loads none of the teacher code.
-    rollupOptions: { input: { main: 'index.html', kiosk: 'kiosk.html' } },
+    // Separate pages: the library, the student kiosk and the teacher workspace, so the kiosk loads none of the teacher code.
+    rollupOptions: { input: { main: 'index.html', kiosk: 'kiosk.html', teacher: 'teacher.html', bureau: 'bureau.html' } },
   },
 });

@@ -23,6 +23,7 @@ export function LibraryPage({ locale, text, onPreview, returnedFrom }: Props) {
       <section className="cta">
         <a className="button" href="kiosk.html">{text.tryKiosk}</a>
         <span className="muted">{text.tryKioskHint}</span>
+        <a className="button" href="teacher.html">{text.openWorkspace}</a>
       </section>
       <LibraryProblems problems={bundledProblems} title={text.problems} locale={locale} />
       <div className="section-head">

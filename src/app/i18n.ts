@@ -7,6 +7,7 @@ const zh = {
   languageLabel: '界面语言',
   tryKiosk: '试用学生端演示筛查',
   tryKioskHint: '演示计划中有 6 名虚构学生，登录码显示在登录页上。',
+  openWorkspace: '教师工作台',
 
   library: '量表库',
   libraryCount: (n: number) => `共 ${n} 个量表`,
@@ -76,6 +77,7 @@ const en: AppText = {
   languageLabel: 'Language',
   tryKiosk: 'Try the student demo screening',
   tryKioskHint: 'The demo plan has six fictional students; their sign-in codes are shown on the sign-in page.',
+  openWorkspace: 'Teacher workspace',
 
   library: 'Instrument library',
   libraryCount: (n) => `${n} instruments`,

@@ -80,6 +80,16 @@ function newerFollowUp(conflicts: Issue[]) {
   };
 }
 
+function inCanonicalOrder(record: StudentRecord): StudentRecord {
+  const byId = <T extends { id: string }>(entries: readonly T[]): T[] => [...entries].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    ...record,
+    waves: byId(record.waves).map((wave) => ({ ...wave, results: [...wave.results].sort((a, b) => (a.label < b.label ? -1 : 1)), reviews: byId(wave.reviews) })),
+    followUps: byId(record.followUps),
+    audit: byId(record.audit),
+  };
+}
+
 export function mergeRecord(existing: StudentRecord, incoming: StudentRecord): Outcome<RecordMerge> {
   if (!sameStudent(existing.identity, incoming.identity)) return fail([issue('record_other_student', ['identity'])]);
   const conflicts: Issue[] = [];
@@ -93,7 +103,8 @@ export function mergeRecord(existing: StudentRecord, incoming: StudentRecord): O
     return mine;
   }).sort(byTimeThenId((entry) => entry.at));
   const merged: StudentRecord = { id: existing.id, identity, waves, followUps, audit };
-  return succeed({ merged, conflicts, changed: !same(merged, existing) });
+  // Order is not content: entries at the same instant may be listed either way round in the workspace.
+  return succeed({ merged, conflicts, changed: !same(inCanonicalOrder(merged), inCanonicalOrder(existing)) });
 }
 
 export interface WorkspaceMerge {

@@ -28,6 +28,8 @@ export interface PlanRow {
   readonly id: string;
   /** The kiosk plan file (plan, kiosk settings, roster sealed per sign-in code). */
   readonly kioskPlan: unknown;
+  /** The grades whose students are on this plan's roster: the screening's denominator. */
+  readonly grades: readonly number[];
   readonly created: string;
 }
 export interface ImportLogRow {

@@ -153,3 +153,15 @@ describe('rescoreWave', () => {
     expect(codes(rescoreWave({ ...wave, status: 'declined', results: [] }, lib.instruments, localNorms, lib.policy, { label: 'x', at: created }))).toEqual(['rescore_declined_wave']);
   });
 });
+
+describe('merging is about content, not order', () => {
+  it('finds nothing changed when the incoming copy lists same-instant entries the other way round', () => {
+    const sample = record(3);
+    const sameInstant = { ...sample, followUps: sample.followUps.map((entry) => ({ ...entry, at: '2025-09-20T04:00:00.000Z' })) };
+    const reversed = { ...sameInstant, followUps: [...sameInstant.followUps].reverse(), audit: [...sameInstant.audit].reverse() };
+    const merged = mergeRecord(sameInstant, reversed);
+    expect(merged.ok && merged.value.changed).toBe(false);
+    const reverseFirst = mergeRecord(reversed, sameInstant);
+    expect(reverseFirst.ok && reverseFirst.value.changed).toBe(false);
+  });
+});

@@ -33,6 +33,7 @@ export async function openDemoWorkspace(db: TeacherDb, demoJson: unknown, kioskP
   if (!roster.ok) return fail([issue('content_invalid', ['roster']), ...roster.issues]);
   await saveRecords(opened.value, roster.value.changed, context.now());
   await opened.value.store.saveSecret('codes', demo.value.codes, context.now());
-  await db.plans.put({ id: `${plan.value.plan.id}@${plan.value.plan.version}`, kioskPlan: plan.value, created: context.now() });
+  const grades = [...new Set(demo.value.roster.map((row) => row.grade))].sort((a, b) => a - b);
+  await db.plans.put({ id: `${plan.value.plan.id}@${plan.value.plan.version}`, kioskPlan: plan.value, grades, created: context.now() });
   return succeed(opened.value);
 }

@@ -67,3 +67,13 @@ export function summarize(records: readonly StudentRecord[], plan: string, grade
     classes: [...byClass].sort(([a, x], [b, y]) => x.grade - y.grade || a.localeCompare(b, 'zh-CN')).map(([className, tally]) => ({ className, ...tally })),
   };
 }
+
+/** Where the plan's own grades are unknown: the grades in which someone has a wave of that plan. */
+export function gradesScreened(records: readonly StudentRecord[], plan: string): Set<number> {
+  const grades = new Set<number>();
+  for (const record of records) {
+    const wave = waveOfPlan(record, plan);
+    if (wave) grades.add(wave.grade);
+  }
+  return grades;
+}

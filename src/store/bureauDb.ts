@@ -1,0 +1,24 @@
+import Dexie, { type EntityTable } from 'dexie';
+
+/**
+ * The bureau workspace's IndexedDB: the aggregate files it has loaded, so a closed tab loses nothing.
+ * They are anonymous by construction (DESIGN.md invariant 7), so they are stored as they are; every
+ * file is checked again when read back.
+ */
+export interface BureauFileRow {
+  readonly id: string;
+  readonly slot: 'current' | 'comparison';
+  readonly name: string;
+  /** The parsed `.psyagg` value. */
+  readonly aggregate: unknown;
+  /** Order of loading, so the files are merged back in the order they came. */
+  readonly order: number;
+}
+
+export type BureauDb = Dexie & { files: EntityTable<BureauFileRow, 'id'> };
+
+export function openBureauDb(name = 'psyscreen-bureau'): BureauDb {
+  const db = new Dexie(name) as BureauDb;
+  db.version(1).stores({ files: 'id, slot, order' });
+  return db;
+}

@@ -1,0 +1,105 @@
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { Issue } from '../../../scoring/index.ts';
+import { bundledCatalog } from '../../library/bundled.ts';
+import type { PlanRow } from '../../store/teacherDb.ts';
+import { buildScreeningPlan, type ScreeningPlanRequest } from '../workspace/screeningPlan.ts';
+import { download } from './download.ts';
+import { IssueList } from './IssueList.tsx';
+import { useWorkspaceView } from './WorkspaceContext.ts';
+
+function schoolYearOf(today: Date): string {
+  const year = today.getMonth() >= 7 ? today.getFullYear() : today.getFullYear() - 1;
+  return `${year}-${year + 1}`;
+}
+
+/** The screening plan form: window, grades, kiosk settings; builds and downloads the lab machines' plan file. */
+export function PlanPage() {
+  const { records, text, locale, workspace } = useWorkspaceView();
+  const now = new Date();
+  const grades = useMemo(() => [...new Set(records.map((record) => record.identity.grade))].sort((a, b) => a - b), [records]);
+  const [form, setForm] = useState<ScreeningPlanRequest>({
+    id: `screening-${now.getFullYear()}`, version: '1.0.0', name: { 'zh-CN': `${workspace.school} ${now.getFullYear()} 心理健康筛查`, en: `${workspace.school} ${now.getFullYear()} mental-health screening` },
+    schoolYear: schoolYearOf(now), opens: now.toISOString().slice(0, 10), closes: new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
+    pin: '', layout: 'question', signInByDetails: false, grades: [],
+  });
+  const [issues, setIssues] = useState<readonly Issue[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [built, setBuilt] = useState('');
+  const [plans, setPlans] = useState<readonly PlanRow[]>([]);
+  useEffect(() => { void workspace.db.plans.toArray().then(setPlans); }, [workspace, built]);
+  const chosenGrades = form.grades.length > 0 ? form.grades : grades;
+  const studentCount = records.filter((record) => chosenGrades.includes(record.identity.grade)).length;
+
+  const update = <K extends keyof ScreeningPlanRequest>(key: K, value: ScreeningPlanRequest[K]) => setForm((current) => ({ ...current, [key]: value }));
+  const toggleGrade = (grade: number) => update('grades', chosenGrades.includes(grade) ? chosenGrades.filter((g) => g !== grade) : [...chosenGrades, grade].sort((a, b) => a - b));
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setBuilt('');
+    const existing = (await workspace.store.loadSecret<Record<string, string>>('codes')) ?? {};
+    const outcome = await buildScreeningPlan(workspace.records, { ...form, grades: chosenGrades }, {
+      catalog: bundledCatalog,
+      recipient: { keyId: workspace.key.keyId, name: workspace.key.name, publicKey: workspace.publicKeyFile.publicKey },
+      randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+      existingCodes: new Map(Object.entries(existing)),
+    });
+    setBusy(false);
+    if (!outcome.ok) {
+      setIssues(outcome.issues);
+      return;
+    }
+    setIssues([]);
+    const nowIso = new Date().toISOString();
+    await workspace.store.saveSecret('codes', Object.fromEntries(outcome.value.codes), nowIso);
+    const id = `${form.id}@${form.version}`;
+    await workspace.db.plans.put({ id, kioskPlan: outcome.value.kioskPlan, grades: chosenGrades, created: nowIso });
+    download(`${form.id}-${form.version}.psyplan.json`, JSON.stringify(outcome.value.kioskPlan), 'application/json');
+    setBuilt(text.planBuilt(outcome.value.students));
+  };
+
+  return (
+    <section>
+      <h2>{text.planTitle}</h2>
+      <p className="muted">{text.planIntro}</p>
+      <form className="form-grid panel" onSubmit={(event) => void submit(event)}>
+        <label htmlFor="plan-name">{text.planName}</label>
+        <input id="plan-name" value={form.name['zh-CN']} onChange={(event) => update('name', { 'zh-CN': event.target.value, en: form.name.en })} />
+        <label htmlFor="plan-id">{text.planId}</label>
+        <input id="plan-id" value={form.id} onChange={(event) => update('id', event.target.value)} />
+        <label htmlFor="plan-version">{text.planVersion}</label>
+        <input id="plan-version" value={form.version} onChange={(event) => update('version', event.target.value)} />
+        <label htmlFor="plan-year">{text.schoolYear}</label>
+        <input id="plan-year" value={form.schoolYear} onChange={(event) => update('schoolYear', event.target.value)} />
+        <label htmlFor="plan-opens">{text.opens}</label>
+        <input id="plan-opens" type="date" value={form.opens} onChange={(event) => update('opens', event.target.value)} />
+        <label htmlFor="plan-closes">{text.closes}</label>
+        <input id="plan-closes" type="date" value={form.closes} onChange={(event) => update('closes', event.target.value)} />
+        <label htmlFor="plan-pin">{text.pin}</label>
+        <input id="plan-pin" inputMode="numeric" autoComplete="off" value={form.pin} onChange={(event) => update('pin', event.target.value.trim())} />
+        <label htmlFor="plan-layout">{text.layout}</label>
+        <select id="plan-layout" value={form.layout} onChange={(event) => update('layout', event.target.value as ScreeningPlanRequest['layout'])}>
+          <option value="question">{text.layouts.question}</option>
+          <option value="page">{text.layouts.page}</option>
+        </select>
+        <span>{text.grades}</span>
+        <fieldset className="grades">
+          <legend className="visually-hidden">{text.grades}</legend>
+          {grades.map((grade) => (
+            <label key={grade}><input type="checkbox" checked={chosenGrades.includes(grade)} onChange={() => toggleGrade(grade)} /> {text.grade(grade)}</label>
+          ))}
+        </fieldset>
+        <label className="span"><input type="checkbox" checked={form.signInByDetails} onChange={(event) => update('signInByDetails', event.target.checked)} /> {text.detailsSignIn}</label>
+        <div className="span"><IssueList issues={issues} locale={locale} /></div>
+        <button type="submit" className="primary span-start" disabled={busy}>{busy ? text.building(studentCount) : `${text.buildPlan} (${studentCount})`}</button>
+      </form>
+      {built && <p className="notice" role="status">{built}</p>}
+      {plans.length > 0 && (
+        <>
+          <h3>{text.savedPlans}</h3>
+          <ul>{plans.map((plan) => <li key={plan.id}><code>{plan.id}</code> <span className="muted">{plan.created.slice(0, 10)}</span></li>)}</ul>
+        </>
+      )}
+    </section>
+  );
+}

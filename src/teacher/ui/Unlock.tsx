@@ -1,0 +1,46 @@
+import { useState, type FormEvent } from 'react';
+import type { Issue, Locale } from '../../../scoring/index.ts';
+import type { TeacherDb } from '../../store/teacherDb.ts';
+import { unlockWorkspace, type KeyStatus, type Workspace } from '../workspace/workspace.ts';
+import { IssueList } from './IssueList.tsx';
+import type { TeacherText } from './text.ts';
+
+interface Props {
+  readonly db: TeacherDb;
+  readonly status: KeyStatus;
+  readonly text: TeacherText;
+  readonly locale: Locale;
+  readonly lockedByIdle: boolean;
+  readonly onOpened: (workspace: Workspace) => void;
+}
+
+export function Unlock({ db, status, text, locale, lockedByIdle, onOpened }: Props) {
+  const [passphrase, setPassphrase] = useState(status.demoPassphrase ?? '');
+  const [issues, setIssues] = useState<readonly Issue[]>([]);
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const opened = await unlockWorkspace(db, passphrase);
+    setBusy(false);
+    setPassphrase('');
+    if (opened.ok) onOpened(opened.value);
+    else setIssues(opened.issues);
+  };
+  return (
+    <main className="setup">
+      <section className="panel narrow">
+        <h2>{text.unlockTitle}</h2>
+        {lockedByIdle && <p className="notice" role="status">{text.lockedIdle}</p>}
+        <p>{text.unlockIntro(status.name ?? '')}</p>
+        {status.demoPassphrase && <p className="muted">{text.demoPassphraseIs(status.demoPassphrase)}</p>}
+        <form onSubmit={(event) => void submit(event)} className="inline-form">
+          <label htmlFor="unlock-passphrase">{text.passphrase}</label>
+          <input id="unlock-passphrase" type="password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} autoComplete="current-password" autoFocus />
+          <button type="submit" className="primary" disabled={busy}>{busy ? text.unlocking : text.unlock}</button>
+        </form>
+        <IssueList issues={issues} locale={locale} />
+      </section>
+    </main>
+  );
+}
