@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { TIERS } from '../../../scoring/index.ts';
-import type { StudentRecord } from '../../records/index.ts';
 import { gradesScreened, summarize, type GroupSummary } from '../workspace/summary.ts';
 import { todayIso } from './download.ts';
 import { cellText, protectSummary, summaryCellKey, type SummaryMeasure, type Suppression } from './smallCells.ts';

@@ -4,6 +4,7 @@ import { attentionList } from '../workspace/attention.ts';
 import { gradesScreened, summarize, type GroupSummary } from '../workspace/summary.ts';
 import { todayIso } from './download.ts';
 import { screeningsIn } from './screenings.ts';
+import { ClassSummaryReport } from './ClassSummaryReport.tsx';
 import { TierBar } from './TierBar.tsx';
 import { usePlanGrades } from './usePlanGrades.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
@@ -88,6 +89,7 @@ export function Dashboard() {
         {head}
         <tbody>{summary.classes.map((group) => <SummaryRow key={group.className} label={group.className ?? ''} group={group} />)}</tbody>
       </table>
+      <ClassSummaryReport plan={plan} {...(planGrades ? { grades: planGrades } : {})} />
     </section>
   );
 }
