@@ -1,4 +1,4 @@
-import { writeBatch } from '../records/index.ts';
+import { receiptCode, sameReceipt, writeBatch } from '../records/index.ts';
 import type { KioskDb } from '../store/kioskDb.ts';
 
 /**
@@ -12,6 +12,25 @@ export async function buildBatch(db: KioskDb, plan: string, machine: string, now
     plan, machine, created: now.toISOString(),
     submissions: stored.map((entry) => ({ id: entry.id, created: entry.createdAt, sealed: new Uint8Array(entry.sealed) })),
   });
+  await db.meta.put({ key: LAST_EXPORT, value: JSON.stringify({ plan, machine, ids: stored.map((entry) => entry.id) }) });
   const date = now.toISOString().slice(0, 10);
   return { name: `${plan.replace('@', '-').replace(/[^A-Za-z0-9.-]+/g, '_')}-${machine}-${date}.psybatch`, bytes, count: stored.length };
+}
+
+const LAST_EXPORT = 'lastExport';
+
+/**
+ * Deletes the submissions of the last export, but only with the receipt the teacher workspace showed
+ * for that batch: proof that every one of them arrived. Anything submitted since stays.
+ */
+export async function clearAfterReceipt(db: KioskDb, typed: string): Promise<{ cleared: number } | { refused: 'no_export' | 'receipt_wrong' }> {
+  const row = await db.meta.get(LAST_EXPORT);
+  if (!row) return { refused: 'no_export' };
+  const last = JSON.parse(row.value) as { plan: string; machine: string; ids: string[] };
+  if (!sameReceipt(typed, await receiptCode(last.plan, last.machine, last.ids))) return { refused: 'receipt_wrong' };
+  await db.transaction('rw', [db.submissions, db.meta], async () => {
+    await db.submissions.bulkDelete(last.ids);
+    await db.meta.delete(LAST_EXPORT);
+  });
+  return { cleared: last.ids.length };
 }

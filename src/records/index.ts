@@ -26,6 +26,7 @@ export { ZSubmission, type Submission } from './submission.ts';
 export { sealSubmission } from './submissionSeal.ts';
 export { readBatch, writeBatch, type BatchContents, type BatchEntry, type BatchToWrite } from './batchFile.ts';
 export { importBatch, type BatchImport, type ForOtherKey, type ImportedSubmission } from './importBatch.ts';
+export { receiptCode, sameReceipt } from './receipt.ts';
 export type { KeptAside } from './keptAside.ts';
 
 // the teacher workspace's storage at rest

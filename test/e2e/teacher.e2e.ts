@@ -104,8 +104,6 @@ describe('teacher workspace', () => {
     await kiosk.locator('#pin').fill('8642');
     await kiosk.keyboard.press('Enter');
     const batch = await downloaded(kiosk, () => kiosk.getByRole('button', { name: '导出本机提交的数据' }).click());
-    expect(labRequests).toEqual([]);
-    await lab.close();
 
     // collect, twice: the second time only duplicates
     await page.getByRole('link', { name: '收集数据' }).click();
@@ -118,6 +116,18 @@ describe('teacher workspace', () => {
     await batchInput.setInputFiles({ name: batch.name, mimeType: 'application/zip', buffer: batch.bytes });
     await expect.poll(async () => (await reportRow.locator('td').allTextContents()).slice(0, 2)).toEqual(['0', '3']);
     await screenshot(page, 'teacher-4-collect');
+
+    // the receipt shown for the import lets the lab machine clear exactly those submissions
+    const receipt = (await reportRow.locator('code.receipt').textContent()) ?? '';
+    expect(receipt).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await kiosk.locator('#receipt').fill('AAAA-AAAA');
+    await kiosk.getByRole('button', { name: '清理已导入的提交' }).click();
+    await kiosk.getByText('回执码不对，未删除任何数据').waitFor();
+    await kiosk.locator('#receipt').fill(receipt);
+    await kiosk.getByRole('button', { name: '清理已导入的提交' }).click();
+    await kiosk.getByText('已从本机删除 3 份已导入的提交。').waitFor();
+    expect(labRequests).toEqual([]);
+    await lab.close();
 
     // the dashboard: the urgent student first
     await page.getByRole('link', { name: '概览' }).click();

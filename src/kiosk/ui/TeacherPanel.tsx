@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Issue, Locale } from '../../../scoring/index.ts';
-import { buildBatch } from '../batchFile.ts';
+import { buildBatch, clearAfterReceipt } from '../batchFile.ts';
 import { fromBase64 } from '../codeVault.ts';
 import { hashPin } from '../buildKioskPlan.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
@@ -26,6 +26,8 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
   const [wrong, setWrong] = useState(false);
   const [message, setMessage] = useState('');
   const [reopen, setReopen] = useState('');
+  const [receipt, setReceipt] = useState('');
+  const [clearIssues, setClearIssues] = useState<readonly Issue[]>([]);
   const [reopenIssues, setReopenIssues] = useState<readonly Issue[]>([]);
 
   const unlock = async (event: FormEvent) => {
@@ -40,6 +42,16 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
     const batch = await buildBatch(deps.db, `${file.plan.id}@${file.plan.version}`, deps.machineId, deps.now());
     download(batch.name, batch.bytes);
     setMessage(text.exported(batch.count));
+  };
+
+  const clearSubmit = async (event: FormEvent) => {
+    event.preventDefault();
+    const outcome = await clearAfterReceipt(deps.db, receipt);
+    setReceipt('');
+    if ('cleared' in outcome) {
+      setClearIssues([]);
+      setMessage(text.cleared(outcome.cleared));
+    } else setClearIssues([{ code: outcome.refused === 'no_export' ? 'clear_no_export' : 'clear_receipt_wrong', path: [] }]);
   };
 
   const reopenSubmit = async (event: FormEvent) => {
@@ -78,6 +90,12 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
         <button type="submit">{text.reopen}</button>
       </form>
       <IssueList issues={reopenIssues} locale={locale} />
+      <form onSubmit={(event) => void clearSubmit(event)} className="sign-in reopen">
+        <label htmlFor="receipt">{text.receiptLabel}</label>
+        <input id="receipt" autoComplete="off" value={receipt} onChange={(event) => setReceipt(event.target.value)} />
+        <button type="submit">{text.clearMachine}</button>
+      </form>
+      <IssueList issues={clearIssues} locale={locale} />
       {message ? <p className="note" role="status">{message}</p> : null}
     </Card>
   );

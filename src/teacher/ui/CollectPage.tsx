@@ -50,7 +50,7 @@ export function CollectPage() {
       {reports.length > 0 && (
         <table className="data import-report">
           <thead>
-            <tr><th scope="col" /><th scope="col">{text.reportNew}</th><th scope="col">{text.reportDuplicate}</th><th scope="col">{text.reportOtherKey}</th><th scope="col">{text.reportDamaged}</th><th scope="col">{text.reportUnmatched}</th></tr>
+            <tr><th scope="col" /><th scope="col">{text.reportNew}</th><th scope="col">{text.reportDuplicate}</th><th scope="col">{text.reportOtherKey}</th><th scope="col">{text.reportDamaged}</th><th scope="col">{text.reportUnmatched}</th><th scope="col">{text.receipt}</th></tr>
           </thead>
           <tbody>
             {reports.map((report, index) => report.outcome.ok ? (
@@ -59,11 +59,12 @@ export function CollectPage() {
                 <td>{report.outcome.value.new}</td><td>{report.outcome.value.duplicate}</td><td>{report.outcome.value.forOtherKey}</td>
                 <td className={report.outcome.value.damaged > 0 ? 'warning-cell' : undefined}>{report.outcome.value.damaged}</td>
                 <td>{report.outcome.value.filed.unmatched.length}</td>
+                <td>{report.outcome.value.receipt ? <code className="receipt">{report.outcome.value.receipt}</code> : text.none}</td>
               </tr>
             ) : (
               <tr key={index}>
                 <th scope="row">{report.file}</th>
-                <td colSpan={5}><span className="warning">{text.fileRejected}</span><IssueList issues={report.outcome.issues} locale={locale} /></td>
+                <td colSpan={6}><span className="warning">{text.fileRejected}</span><IssueList issues={report.outcome.issues} locale={locale} /></td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
 import { fail, issue, succeed, type Outcome } from '../../../scoring/index.ts';
 import {
-  createSchoolKey, deriveStorageKey, importBatch, parseStoredKey, publicKeyFileOf, unlockKey,
+  createSchoolKey, deriveStorageKey, importBatch, parseStoredKey, publicKeyFileOf, receiptCode, unlockKey,
   type BatchImport, type PublicKeyFile, type StoredPrivateKey, type StudentRecord, type UnlockedKey,
 } from '../../records/index.ts';
 import type { TeacherDb } from '../../store/teacherDb.ts';
@@ -80,7 +80,11 @@ export async function saveRecords(workspace: Workspace, changed: readonly Studen
 
 export interface BatchFileReport {
   readonly file: string;
-  readonly outcome: Outcome<{ batch: BatchImport['batch']; new: number; duplicate: number; forOtherKey: number; damaged: number; filed: SubmissionsAdded }>;
+  readonly outcome: Outcome<{
+    batch: BatchImport['batch']; new: number; duplicate: number; forOtherKey: number; damaged: number; filed: SubmissionsAdded;
+    /** Shown to the teacher when every entry arrived intact; the lab machine needs it to clear itself. */
+    receipt?: string;
+  }>;
 }
 
 const waveIds = (records: readonly StudentRecord[]): Set<string> => new Set(records.flatMap((record) => record.waves.map((wave) => wave.id)));
@@ -115,7 +119,12 @@ export async function importBatchFiles(workspace: Workspace, files: readonly { n
       id: context.newId(), at: now, file: file.name, plan: report.batch.plan, machine: report.batch.machine,
       counts: { new: filed.added.length, duplicate: report.duplicate.length + filed.alreadyThere.length, forOtherKey: report.forOtherKey.length, damaged: report.damaged.length, unmatched: filed.unmatched.length },
     });
-    reports.push({ file: file.name, outcome: succeed({ batch: report.batch, new: filed.added.length, duplicate: report.duplicate.length + filed.alreadyThere.length, forOtherKey: report.forOtherKey.length, damaged: report.damaged.length, filed }) });
+    const arrived = [...report.new, ...report.duplicate, ...report.forOtherKey.map((entry) => entry.id)];
+    const receipt = report.damaged.length === 0 ? await receiptCode(report.batch.plan, report.batch.machine, arrived) : undefined;
+    reports.push({ file: file.name, outcome: succeed({
+      batch: report.batch, new: filed.added.length, duplicate: report.duplicate.length + filed.alreadyThere.length, forOtherKey: report.forOtherKey.length,
+      damaged: report.damaged.length, filed, ...(receipt ? { receipt } : {}),
+    }) });
   }
   return reports;
 }

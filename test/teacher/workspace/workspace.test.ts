@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { buildBatch } from '../../../src/kiosk/batchFile.ts';
+import { buildBatch, clearAfterReceipt } from '../../../src/kiosk/batchFile.ts';
 import { finish, saveDraft, signIn, type KioskDeps } from '../../../src/kiosk/session.ts';
 import { sealJson } from '../../../src/records/sealed.ts';
 import { openKioskDb } from '../../../src/store/kioskDb.ts';
@@ -43,7 +43,8 @@ async function runKiosk(file: Awaited<ReturnType<typeof buildScreeningPlan>>, an
     const done = await finish(deps, plan, session.value, draft, 'completed');
     if (!done.ok) throw new Error(JSON.stringify(done.issues));
   }
-  return buildBatch(deps.db, `${plan.plan.id}@${plan.plan.version}`, deps.machineId, new Date('2026-10-12T08:00:00Z'));
+  const batch = await buildBatch(deps.db, `${plan.plan.id}@${plan.plan.version}`, deps.machineId, new Date('2026-10-12T08:00:00Z'));
+  return { ...batch, db: deps.db };
 }
 
 const junior = (phq: number, asq2 = 0): Record<string, number> => ({
@@ -87,6 +88,16 @@ describe('the teacher workspace, from key to collected screening', () => {
       const [repeat] = await importBatchFiles(workspace, files, context);
       expect(repeat?.outcome).toMatchObject({ ok: true, value: { new: 0, duplicate: 3 } });
     }
+    // the receipt lets the lab machine clear exactly what arrived; a wrong one deletes nothing
+    const receipt = first?.outcome.ok ? first.outcome.value.receipt : undefined;
+    expect(receipt).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+    await batch.db.submissions.add({ id: 'after-export', planId: 'qs-2026-autumn', sealed: new Uint8Array(40), createdAt: '2026-10-12T09:00:00.000Z' });
+    expect(await clearAfterReceipt(batch.db, 'ACDE-FGHJ')).toEqual({ refused: 'receipt_wrong' });
+    expect(await batch.db.submissions.count()).toBe(4);
+    expect(await clearAfterReceipt(batch.db, (receipt ?? '').toLowerCase())).toEqual({ cleared: 3 });
+    expect((await batch.db.submissions.toArray()).map((row) => row.id)).toEqual(['after-export']);
+    expect(await clearAfterReceipt(batch.db, receipt ?? '')).toEqual({ refused: 'no_export' });
+
     expect(attentionList(workspace.records, '2026-10-13').map((entry) => [entry.record.identity.name, entry.currentTier, entry.urgent])).toEqual([
       ['郑可欣', 'high', true],
       ['吴俊杰', 'high', false],
