@@ -41,6 +41,22 @@ export interface ImportLogRow {
   readonly counts: { readonly new: number; readonly duplicate: number; readonly forOtherKey: number; readonly damaged: number; readonly unmatched: number };
 }
 
+/**
+ * A school's own definitions: instruments it imported or wrote, norm tables it imported or derived,
+ * tier policies it edited. A draft can change; a published version never does (its hash is kept).
+ */
+export interface LibraryRow {
+  /** `<kind>:<id>@<version>` */
+  readonly key: string;
+  readonly kind: 'instrument' | 'norms' | 'policy';
+  readonly status: 'draft' | 'published';
+  /** The definition as JSON (validated by scoring's schemas before it is stored). */
+  readonly json: unknown;
+  readonly updated: string;
+  /** `id@version#sha256`, set when published. */
+  readonly ref?: string;
+}
+
 export type TeacherDb = Dexie & {
   keys: EntityTable<StoredKeyRow, 'slot'>;
   records: EntityTable<EncryptedRow, 'id'>;
@@ -48,6 +64,7 @@ export type TeacherDb = Dexie & {
   setAside: EntityTable<EncryptedRow, 'id'>;
   plans: EntityTable<PlanRow, 'id'>;
   imports: EntityTable<ImportLogRow, 'id'>;
+  library: EntityTable<LibraryRow, 'key'>;
 };
 
 export function openTeacherDb(name = 'psyscreen-teacher'): TeacherDb {
@@ -60,5 +77,6 @@ export function openTeacherDb(name = 'psyscreen-teacher'): TeacherDb {
     plans: 'id',
     imports: 'id, at',
   });
+  db.version(2).stores({ library: 'key, kind, status' });
   return db;
 }

@@ -24,5 +24,7 @@ export const TEACHER_MESSAGES: Readonly<Record<string, Template>> = {
   plan_no_students: { 'zh-CN': '所选年级在名单中没有学生。请先导入名单。', en: 'The roster has no students in the chosen grades. Import the roster first.' },
   plan_library_missing: { 'zh-CN': '量表库中缺少 {missing}，无法生成计划。', en: 'The library lacks {missing}, so the plan cannot be built.' },
   record_import_refused: { 'zh-CN': '学生“{name}”的档案无法合并，整个文件未导入。原因见下：', en: 'The record of "{name}" could not be merged; nothing from the file was imported. Why:' },
+  library_version_frozen: { 'zh-CN': '{key} 已发布，内容不能再改。请把版本号改为新版本（例如 1.0.1）后保存。', en: '{key} is published and cannot change. Give it a new version (e.g. 1.0.1) and save that.' },
+  library_plan_not_here: { 'zh-CN': '这是筛查计划文件，不是量表、常模或分级规则。计划请在“筛查计划”中生成。', en: 'This is a screening plan, not an instrument, norm table or tier policy. Build plans under "Screening plan".' },
   closure_before_wave: { 'zh-CN': '销号日期早于最近一次筛查，请选择筛查之后的日期。', en: 'The closure date is before the latest screening; choose a later date.' },
 };
