@@ -30,7 +30,7 @@ function viewOf(workspace: Workspace): WorkspaceView {
   return {
     workspace, records: workspace.records, locale: 'zh-CN', text: TEACHER_TEXT['zh-CN'],
     changeContext: () => ({ now: () => new Date().toISOString(), newId: () => crypto.randomUUID(), by: 'bench' }),
-    commit: async () => undefined, navigate: () => undefined, refresh: () => undefined,
+    commit: () => Promise.resolve(), navigate: () => undefined, refresh: () => undefined,
   };
 }
 
