@@ -1,4 +1,5 @@
-import { receiptCode, sameReceipt, writeBatch } from '../records/index.ts';
+import { writeBatch } from '../records/batchFile.ts';
+import { receiptCode, sameReceipt } from '../records/receipt.ts';
 import type { KioskDb } from '../store/kioskDb.ts';
 
 /**

@@ -55,7 +55,8 @@ function floor(records: readonly StudentRecord[]): number {
   for (const record of records) {
     const tier = record.waves.at(-1)?.results[0]?.result.tier;
     const row = counts.get(record.identity.className) ?? [0, 0, 0];
-    row[tier === 'high' ? 2 : tier === 'medium' ? 1 : 0] += 1;
+    const column = tier === 'high' ? 2 : tier === 'medium' ? 1 : 0;
+    row[column] = (row[column] ?? 0) + 1;
     counts.set(record.identity.className, row);
   }
   const host = document.createElement('div');
