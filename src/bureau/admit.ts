@@ -1,0 +1,103 @@
+import {
+  incompatibilities, mergeAggregates, mergeAll, parseAggregate, parseAggregateText, emptyAggregate, issue,
+  type Aggregate, type Issue, type Outcome,
+} from '../../scoring/index.ts';
+import type { FileSet, LoadedFile } from './fileSet.ts';
+
+export interface AdmitOptions {
+  /** The county this bureau covers; when set, a file with a school of another county is refused. */
+  readonly county?: string;
+  /** The other set's school year, when this set is the comparison year (it must differ). */
+  readonly otherYear?: string;
+}
+
+export interface IncomingFile {
+  readonly id: string;
+  readonly name: string;
+  /** The file's text; or, for a file read back from storage, its parsed value (checked again all the same). */
+  readonly text?: string;
+  readonly json?: unknown;
+}
+
+/** What became of one file: accepted (with what it added), or refused with the reason first and the details after. */
+export type FileReport =
+  | { readonly file: string; readonly accepted: true; readonly schools: number; readonly year: string }
+  | { readonly file: string; readonly accepted: false; readonly issues: readonly Issue[] };
+
+function read(file: IncomingFile): Outcome<Aggregate> {
+  const parsed = file.text !== undefined ? parseAggregateText(file.text) : parseAggregate(file.json);
+  if (parsed.ok) return parsed;
+  const first = parsed.issues[0];
+  const params = { file: file.name };
+  if (first?.code === 'not_an_aggregate') return { ok: false, issues: [issue('bureau_not_an_aggregate', [], params)] };
+  if (first?.code === 'aggregate_version_unsupported') return { ok: false, issues: [issue('bureau_version_unsupported', [], { ...params, version: first.params?.version ?? '?' })] };
+  return { ok: false, issues: [issue('bureau_file_damaged', [], params), ...parsed.issues] };
+}
+
+function refusals(set: FileSet, name: string, file: Aggregate, options: AdmitOptions): Issue[] {
+  const params = { file: name };
+  if (file.stage === 'exact') return [issue('bureau_exact_file', ['stage'], params)];
+  const county = options.county?.trim();
+  if (county) {
+    const [stranger] = file.provenance.schools.filter((school) => school.county.trim() !== county);
+    if (stranger) return [issue('bureau_wrong_county', ['provenance', 'schools'], { ...params, name: stranger.name, code: stranger.code, county: stranger.county, expected: county })];
+  }
+  if (options.otherYear === file.schoolYear) return [issue('bureau_same_year_comparison', ['schoolYear'], { ...params, year: file.schoolYear })];
+  if (!set.merged) return [];
+  return incompatibilities(set.merged, file).map((found): Issue => {
+    switch (found.code) {
+      case 'aggregate_year_mismatch': return issue('bureau_wrong_year', found.path, { ...params, year: file.schoolYear, loaded: set.merged?.schoolYear ?? '' });
+      case 'aggregate_k_mismatch': return issue('bureau_k_mismatch', found.path, { ...params, k: file.k, loaded: set.merged?.k ?? '' });
+      case 'aggregate_duplicate_school': {
+        const code = String(found.params?.code ?? '');
+        const other = set.files.find((loaded) => loaded.aggregate.provenance.schools.some((school) => school.code === code));
+        return issue('bureau_duplicate_school', found.path, { ...params, code, name: String(found.params?.name ?? ''), other: other?.name ?? '' });
+      }
+      case 'aggregate_instrument_conflict': return issue('bureau_instrument_conflict', found.path, { ...params, instrument: String(found.params?.instrument ?? '') });
+      default: return { ...found, params: { ...found.params, ...params } };
+    }
+  });
+}
+
+/**
+ * Adds one file to a set if it belongs there: readable, a published aggregate, of this county (when
+ * set), of the set's year, k and instrument versions, with no school already loaded. A refused file
+ * leaves the set exactly as it was.
+ */
+export function admitFile(set: FileSet, incoming: IncomingFile, options: AdmitOptions = {}): { set: FileSet; report: FileReport } {
+  const readOutcome = read(incoming);
+  if (!readOutcome.ok) return { set, report: { file: incoming.name, accepted: false, issues: readOutcome.issues } };
+  const aggregate = readOutcome.value;
+  const refused = refusals(set, incoming.name, aggregate, options);
+  if (refused.length > 0) return { set, report: { file: incoming.name, accepted: false, issues: refused } };
+  const merged = set.merged ? mergeAggregates(set.merged, aggregate) : { ok: true as const, value: aggregate };
+  if (!merged.ok) return { set, report: { file: incoming.name, accepted: false, issues: merged.issues } };
+  const loaded: LoadedFile = { id: incoming.id, name: incoming.name, aggregate };
+  return {
+    set: { files: [...set.files, loaded], merged: merged.value },
+    report: { file: incoming.name, accepted: true, schools: aggregate.provenance.schools.length, year: aggregate.schoolYear },
+  };
+}
+
+/** Many files at once, in order: each is checked against the set as the files before it left it. */
+export function admitFiles(set: FileSet, incoming: readonly IncomingFile[], options: AdmitOptions = {}): { set: FileSet; reports: FileReport[] } {
+  let current = set;
+  const reports: FileReport[] = [];
+  for (const file of incoming) {
+    const next = admitFile(current, file, options);
+    current = next.set;
+    reports.push(next.report);
+  }
+  return { set: current, reports };
+}
+
+/** The set without one file: the others merged again from scratch (merging is associative and commutative). */
+export function removeFile(set: FileSet, id: string): FileSet {
+  const files = set.files.filter((file) => file.id !== id);
+  const [first] = files;
+  if (!first) return { files: [], merged: undefined };
+  const identity = emptyAggregate({ schoolYear: first.aggregate.schoolYear, k: first.aggregate.k, stage: first.aggregate.stage });
+  const merged = mergeAll(files.map((file) => file.aggregate), identity);
+  // The files were merged once already, so they merge again; keep the set unchanged should that ever fail.
+  return merged.ok ? { files, merged: merged.value } : set;
+}

@@ -1,0 +1,22 @@
+import type { Locale } from '../../scoring/index.ts';
+
+type Template = Readonly<Record<Locale, string>>;
+
+/**
+ * The bureau workspace's own issue codes, in zh-CN and en (to be merged into src/issueMessages.ts).
+ * Each names the file it is about: a county loads hundreds at once.
+ */
+export const BUREAU_MESSAGES: Readonly<Record<string, Template>> = {
+  bureau_file_damaged: { 'zh-CN': '文件“{file}”已损坏或不完整，未载入。请让报送单位重新导出后再发一次。', en: 'The file "{file}" is damaged or incomplete and was not loaded. Ask the sender to export it again.' },
+  bureau_not_an_aggregate: { 'zh-CN': '文件“{file}”不是匿名汇总文件（.psyagg），未载入。', en: 'The file "{file}" is not an anonymous aggregate (.psyagg) and was not loaded.' },
+  bureau_version_unsupported: { 'zh-CN': '文件“{file}”的格式版本（{version}）比本程序新，未载入。请升级 PsyScreen。', en: 'The file "{file}" has a newer format version ({version}) than this program reads and was not loaded. Update PsyScreen.' },
+  bureau_exact_file: { 'zh-CN': '文件“{file}”是学校内部的精确文件（未隐藏小组），不应离开学校，未载入。请让学校在“匿名汇总”页导出发布版本。', en: 'The file "{file}" is a school\'s internal exact file (small groups not hidden); it should not have left the school and was not loaded. Ask the school to export the published copy from its "Anonymous aggregate" page.' },
+  bureau_wrong_year: { 'zh-CN': '文件“{file}”是 {year} 学年的，而已载入的文件是 {loaded} 学年的，未载入。要比较两个学年，请把它载入“对比学年”。', en: 'The file "{file}" is for school year {year}, but the files already loaded are for {loaded}; it was not loaded. To compare two years, load it as the comparison year.' },
+  bureau_same_year_comparison: { 'zh-CN': '文件“{file}”与本学年同为 {year} 学年，不能作为对比学年载入。', en: 'The file "{file}" is for {year}, the same year as the current files; it cannot be the comparison year.' },
+  bureau_wrong_county: { 'zh-CN': '文件“{file}”中的学校 {name}（{code}）属于“{county}”，不是本局设定的“{expected}”，未载入。', en: 'In the file "{file}", school {name} ({code}) belongs to "{county}", not to "{expected}" as set here; the file was not loaded.' },
+  bureau_duplicate_school: { 'zh-CN': '文件“{file}”中的学校 {name}（{code}）已经由“{other}”载入，未重复载入。', en: 'School {name} ({code}) in the file "{file}" is already loaded from "{other}"; the file was not loaded again.' },
+  bureau_instrument_conflict: { 'zh-CN': '文件“{file}”中的量表 {instrument} 与已载入文件中的同名同版本量表内容不同，结果不可相加，未载入。请核对学校使用的量表版本。', en: 'In the file "{file}", instrument {instrument} differs from the one of the same name and version in the files already loaded; results cannot be added, so the file was not loaded. Check which instrument version the school used.' },
+  bureau_k_mismatch: { 'zh-CN': '文件“{file}”的最小公开人数 k = {k}，已载入文件为 k = {loaded}，不能合并，未载入。请让各校使用相同的 k。', en: 'The file "{file}" uses k = {k}, the files already loaded use k = {loaded}; they cannot be merged and the file was not loaded. Ask every school to use the same k.' },
+  bureau_stamp_invalid: { 'zh-CN': '报送下一级前请填写本局的代码（字母、数字、点、下划线或连字符）和名称。', en: 'Before issuing the file for the next level, enter this bureau\'s code (letters, digits, dots, underscores or hyphens) and name.' },
+  bureau_nothing_loaded: { 'zh-CN': '还没有载入任何文件，无法导出合并文件。', en: 'No file is loaded yet, so there is nothing to merge and export.' },
+};
