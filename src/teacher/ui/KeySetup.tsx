@@ -79,7 +79,7 @@ export function KeySetup({ db, text, locale, onOpened }: Props) {
         <form onSubmit={(event) => void create(event)} className="form-grid">
           <label htmlFor="school">{text.school}</label>
           <input id="school" value={school} onChange={(event) => setSchool(event.target.value)} required />
-          <label htmlFor="teacher">{text.name}</label>
+          <label htmlFor="teacher">{text.teacherName}</label>
           <input id="teacher" value={teacher} onChange={(event) => setTeacher(event.target.value)} autoComplete="name" />
           <label htmlFor="key-name">{text.keyName}</label>
           <input id="key-name" value={name} placeholder={text.keyNameHint} onChange={(event) => setName(event.target.value)} />

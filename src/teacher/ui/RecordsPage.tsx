@@ -4,6 +4,7 @@ import type { PublicKeyFile } from '../../records/index.ts';
 import { parsePublicKeyFile, parseJsonTextSafe } from './publicKeyFile.ts';
 import { importRecords, type RecordsImported } from '../workspace/importRecords.ts';
 import { download, readFileBytes, todayIso } from './download.ts';
+import { ImportConflicts } from './ImportConflicts.tsx';
 import { IssueList } from './IssueList.tsx';
 import { runExport, type RunningExport } from './runExport.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
@@ -118,7 +119,7 @@ export function RecordsPage() {
         {imported && (
           <div role="status">
             <p className="notice">{text.importedRecords(imported.added, imported.merged, imported.unchanged)}</p>
-            {imported.conflicts.length > 0 && <><p className="warning">{text.conflicts}</p><IssueList issues={imported.conflicts} locale={locale} /></>}
+            <ImportConflicts conflicts={imported.conflicts} />
             {imported.damaged.length > 0 && <IssueList issues={imported.damaged.flatMap((entry) => entry.issues)} locale={locale} />}
           </div>
         )}

@@ -10,6 +10,7 @@ const zh = {
   setupTitle: '创建学校密钥',
   setupIntro: '学生在机房提交的答卷会加密到学校的公钥，只有用这把密钥（和你的口令）才能打开。密钥只保存在这台电脑上，并由你的口令加密。',
   school: '学校名称',
+  teacherName: '你的姓名（写入跟进记录和操作日志）',
   keyName: '密钥名称',
   keyNameHint: '例如“青松中学 2026 心理筛查”',
   passphrase: '口令',
@@ -38,7 +39,7 @@ const zh = {
   keyLabel: '已解锁的密钥',
   keyPrefix: '密钥：',
 
-  nav: { dashboard: '概览', attention: '重点关注', roster: '学生名单', plan: '筛查计划', collect: '收集数据', records: '档案转出/转入', aggregate: '匿名汇总', key: '密钥与安全' },
+  nav: { dashboard: '概览', attention: '重点关注', roster: '学生名单', instruments: '量表', norms: '常模与分级', plan: '筛查计划', collect: '收集数据', records: '档案转出/转入', aggregate: '匿名汇总', key: '密钥与安全' },
 
   backupNag: '还没有制作密钥备份。电脑损坏或忘记口令时，没有备份就无法打开任何数据。',
   makeBackupNow: '现在制作备份',
@@ -125,7 +126,9 @@ const zh = {
   exported: (n: number) => `已导出 ${n} 份档案。`,
   importRecords: '导入档案（.zip 或 .psyrec）',
   importedRecords: (added: number, merged: number, unchanged: number) => `新增 ${added} 名学生，合并 ${merged} 份，未变 ${unchanged} 份。`,
-  conflicts: '以下信息不一致，已保留本校原有信息，请核对：',
+  conflicts: '以下信息不一致，已保留本校原有信息，请逐条确认：',
+  keepOurs: (value: string) => `保留本校的“${value}”`,
+  takeIncoming: (value: string) => `改用导入的“${value}”`,
 
   keyTitle: '密钥与安全',
   publicKey: '下载学校公钥（.psykey）', publicKeyHint: '把公钥给将要转来档案的学校；公钥只能加密，不能解密。',
@@ -146,6 +149,7 @@ const en: TeacherText = {
   setupTitle: 'Create the school key',
   setupIntro: 'Answers submitted in the computer lab are encrypted to the school\'s public key; only this key (and your passphrase) opens them. The key stays on this computer, encrypted under your passphrase.',
   school: 'School name',
+  teacherName: 'Your name (written into follow-up and audit entries)',
   keyName: 'Key name',
   keyNameHint: 'e.g. "Qingsong Middle School 2026 screening"',
   passphrase: 'Passphrase',
@@ -174,7 +178,7 @@ const en: TeacherText = {
   keyLabel: 'Unlocked key',
   keyPrefix: 'Key: ',
 
-  nav: { dashboard: 'Overview', attention: 'Attention list', roster: 'Roster', plan: 'Screening plan', collect: 'Collect', records: 'Record transfer', aggregate: 'Anonymous aggregate', key: 'Key & security' },
+  nav: { dashboard: 'Overview', attention: 'Attention list', roster: 'Roster', instruments: 'Instruments', norms: 'Norms & tiers', plan: 'Screening plan', collect: 'Collect', records: 'Record transfer', aggregate: 'Anonymous aggregate', key: 'Key & security' },
 
   backupNag: 'No key backup yet. If this computer fails or the passphrase is forgotten, nothing can be opened without one.',
   makeBackupNow: 'Make a backup now',
@@ -261,7 +265,9 @@ const en: TeacherText = {
   exported: (n: number) => `${n} records exported.`,
   importRecords: 'Import records (.zip or .psyrec)',
   importedRecords: (added: number, merged: number, unchanged: number) => `${added} new students, ${merged} merged, ${unchanged} unchanged.`,
-  conflicts: 'These details differ; the workspace\'s values were kept. Please check:',
+  conflicts: 'These details differ; the workspace\'s values were kept. Confirm each one:',
+  keepOurs: (value: string) => `Keep "${value}"`,
+  takeIncoming: (value: string) => `Use the incoming "${value}"`,
 
   keyTitle: 'Key and security',
   publicKey: 'Download the school public key (.psykey)', publicKeyHint: 'Give it to schools that will transfer records to you; a public key can encrypt but never decrypt.',

@@ -44,7 +44,7 @@ export async function importRecords(records: readonly StudentRecord[], bytes: Ui
     const outcome = mergeIntoWorkspace(current, record);
     if (!outcome.ok) return fail([issue('record_import_refused', [], { name: record.identity.name }), ...outcome.issues]);
     current = outcome.value.records;
-    conflicts.push(...outcome.value.conflicts.map((found) => ({ ...found, params: { ...found.params, name: record.identity.name } })));
+    conflicts.push(...outcome.value.conflicts.map((found) => ({ ...found, params: { ...found.params, name: record.identity.name, recordId: outcome.value.recordId } })));
     if (outcome.value.outcome === 'unchanged') unchanged += 1;
     else {
       if (outcome.value.outcome === 'added') added += 1;
@@ -54,4 +54,24 @@ export async function importRecords(records: readonly StudentRecord[], bytes: Ui
   }
   const changed = current.filter((record) => changedIds.has(record.id)).map((record) => withAudit(record, context, 'imported'));
   return succeed({ changed, added, merged, unchanged, conflicts, damaged });
+}
+
+const IDENTITY_FIELDS = ['name', 'sex', 'birthDate', 'nationalId'] as const;
+type ConflictField = (typeof IDENTITY_FIELDS)[number];
+
+/** The identity conflicts an import reported that the teacher can settle by taking the incoming value. */
+export function identityConflict(found: Issue): { recordId: string; field: ConflictField; existing: string; incoming: string } | undefined {
+  const field = found.path[1];
+  const { recordId, existing, incoming } = found.params ?? {};
+  if (found.path[0] !== 'identity' || typeof recordId !== 'string' || typeof existing !== 'string' || typeof incoming !== 'string') return undefined;
+  return IDENTITY_FIELDS.find((candidate) => candidate === field) ? { recordId, field: field as ConflictField, existing, incoming } : undefined;
+}
+
+/** The teacher confirmed the incoming value of a conflicting identity field; the change is audited. */
+export function acceptIncomingIdentity(record: StudentRecord, field: ConflictField, incoming: string, context: ChangeContext): Outcome<StudentRecord> {
+  if (field === 'sex' && incoming !== 'male' && incoming !== 'female') return fail([issue('identity_value_invalid', ['identity', field])]);
+  if (field === 'birthDate' && !/^\d{4}-\d{2}-\d{2}$/.test(incoming)) return fail([issue('identity_value_invalid', ['identity', field])]);
+  const before = record.identity[field];
+  const identity = { ...record.identity, [field]: incoming };
+  return succeed(withAudit({ ...record, identity }, context, 'identity_changed', `${field}: ${before ?? '-'} → ${incoming} (import confirmed)`));
 }

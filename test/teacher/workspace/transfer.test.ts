@@ -3,7 +3,7 @@ import { exportRecords } from '../../../src/records/index.ts';
 import { addSubmissions } from '../../../src/teacher/workspace/addSubmissions.ts';
 import { attentionList } from '../../../src/teacher/workspace/attention.ts';
 import { recordInterview } from '../../../src/teacher/workspace/followUp.ts';
-import { importRecords } from '../../../src/teacher/workspace/importRecords.ts';
+import { acceptIncomingIdentity, identityConflict, importRecords } from '../../../src/teacher/workspace/importRecords.ts';
 import { testKey } from '../../records/support.ts';
 import { emptyRecord, pupil, scoredSubmission, testContext } from './support.ts';
 
@@ -33,5 +33,22 @@ describe('handing records on to the next school', () => {
 
     const again = await importRecords(atSchoolB.value.changed, zip.value, { key: schoolB.unlocked }, testContext('张老师'));
     expect(again.ok && [again.value.added, again.value.merged, again.value.unchanged, again.value.changed.length]).toEqual([0, 0, 2, 0]);
+  });
+
+  it('reports a name that differs for the same student, keeps the school\'s value, and takes the incoming one only when the teacher confirms', async () => {
+    const school = await testKey('中学 C');
+    const atSender = { ...emptyRecord(pupil(5)), identity: { ...emptyRecord(pupil(5)).identity, name: '王晓雯' } };
+    const zip = await exportRecords([atSender], { key: school.recipient }, { created: '2027-07-01T00:00:00.000Z' });
+    if (!zip.ok) throw new Error('export');
+    const mine = emptyRecord(pupil(5));
+    const imported = await importRecords([mine], zip.value, { key: school.unlocked }, testContext('张老师'));
+    if (!imported.ok) throw new Error(JSON.stringify(imported.issues));
+    expect(imported.value.changed).toEqual([]);
+    const [found] = imported.value.conflicts;
+    const conflict = found && identityConflict(found);
+    expect(conflict).toEqual({ recordId: mine.id, field: 'name', existing: mine.identity.name, incoming: '王晓雯' });
+    const accepted = conflict && acceptIncomingIdentity(mine, conflict.field, conflict.incoming, testContext('张老师'));
+    expect(accepted?.ok && [accepted.value.identity.name, accepted.value.audit.at(-1)?.action, accepted.value.audit.at(-1)?.by]).toEqual(['王晓雯', 'identity_changed', '张老师']);
+    expect(acceptIncomingIdentity(mine, 'sex', 'unknown', testContext())).toMatchObject({ ok: false, issues: [{ code: 'identity_value_invalid' }] });
   });
 });
