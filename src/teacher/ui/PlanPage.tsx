@@ -1,11 +1,82 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import type { Issue } from '../../../scoring/index.ts';
-import { bundledCatalog } from '../../library/bundled.ts';
+import { findInstrument, normsFor, shortRefOf, type BandChoice, type Catalog, type Issue, type Locale } from '../../../scoring/index.ts';
 import type { PlanRow } from '../../store/teacherDb.ts';
-import { buildScreeningPlan, type ScreeningPlanRequest } from '../workspace/screeningPlan.ts';
+import { bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrumentsForBand, type BandSetup, type ScreeningPlanRequest } from '../workspace/screeningPlan.ts';
 import { download } from './download.ts';
 import { IssueList } from './IssueList.tsx';
+import { useWorkspaceLibrary, type WorkspaceLibrary } from './normsLibrary.ts';
+import { NORMS_TEXT, type NormsText } from './normsText.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
+
+type Setup = Required<BandSetup>;
+
+/** The norm tables offered for an instrument: the school's own (derived) first, then the shipped ones. */
+function normOptions(catalog: Catalog, instrumentId: string) {
+  const def = findInstrument(catalog, instrumentId);
+  if (!def) return [];
+  return normsFor(catalog, def).sort((a, b) => Number(a.derived === undefined) - Number(b.derived === undefined));
+}
+
+interface BandChoicesProps {
+  readonly band: BandChoice;
+  readonly setup: Setup;
+  readonly onChange: (setup: Setup) => void;
+  readonly catalog: Catalog;
+  readonly shipped: Catalog;
+  readonly text: NormsText;
+  readonly locale: Locale;
+}
+
+/** A band's battery (in giving order), the norm tables of its instruments and its tier policy. */
+function BandChoices({ band, setup, onChange, catalog, shipped, text, locale }: BandChoicesProps) {
+  const offered = instrumentsForBand(catalog, band);
+  const chosen = batteryOrder(offered.map((def) => def.id).filter((id) => setup.instruments.includes(id)));
+  const tables = chosen.flatMap((id) => normOptions(catalog, id));
+  const instrumentOf = (ref: string) => catalog.norms.find((table) => shortRefOf(table) === ref)?.instrument ?? '';
+  const toggleInstrument = (id: string) => {
+    const adding = !chosen.includes(id);
+    const instruments = batteryOrder(offered.map((def) => def.id).filter((candidate) => (candidate === id ? adding : chosen.includes(candidate))));
+    // an instrument added gets the shipped norm tables it would have by default
+    const added = adding ? normOptions(catalog, id).filter((table) => shipped.norms.includes(table)).map(shortRefOf) : [];
+    onChange({ ...setup, instruments, norms: [...setup.norms, ...added].filter((ref) => instruments.includes(instrumentOf(ref))) });
+  };
+  const toggleNorms = (ref: string) => {
+    const norms = setup.norms.includes(ref) ? setup.norms.filter((candidate) => candidate !== ref) : [...setup.norms, ref];
+    onChange({ ...setup, norms: tables.map(shortRefOf).filter((candidate) => norms.includes(candidate)) });
+  };
+  const prefix = `plan-band-${band.id}`;
+  return (
+    <fieldset className="panel plan-band">
+      <legend>{band.name[locale]}</legend>
+      <fieldset className="grades">
+        <legend>{text.bandInstruments}</legend>
+        {offered.map((def) => (
+          <label key={def.id}><input type="checkbox" checked={chosen.includes(def.id)} onChange={() => toggleInstrument(def.id)} /> {def.abbreviation} <span className="muted">{def.version}</span></label>
+        ))}
+      </fieldset>
+      <fieldset className="grades">
+        <legend>{text.bandNorms}</legend>
+        {tables.map((table) => (
+          <label key={shortRefOf(table)}>
+            <input type="checkbox" checked={setup.norms.includes(shortRefOf(table))} onChange={() => toggleNorms(shortRefOf(table))} /> {table.name[locale]}{' '}
+            <span className="muted">{shortRefOf(table)}{table.derived ? ` · ${text.localTag}` : ''}</span>
+          </label>
+        ))}
+        {chosen.filter((id) => (findInstrument(catalog, id)?.scales.length ?? 0) > 0 && normOptions(catalog, id).length === 0)
+          .map((id) => <span key={id} className="muted">{text.noNormsFor(findInstrument(catalog, id)?.abbreviation ?? id)}</span>)}
+      </fieldset>
+      {tables.length > 1 && <p className="muted">{text.bandNormsHint}</p>}
+      <label htmlFor={`${prefix}-policy`}>{text.bandPolicy}</label>{' '}
+      <select id={`${prefix}-policy`} value={setup.policy} onChange={(event) => onChange({ ...setup, policy: event.target.value })}>
+        {catalog.policies.map((policy) => <option key={shortRefOf(policy)} value={shortRefOf(policy)}>{policy.name[locale]} — {shortRefOf(policy)}</option>)}
+      </select>
+    </fieldset>
+  );
+}
+
+function setupsFor(library: WorkspaceLibrary, bands: readonly BandChoice[], chosen: Readonly<Record<string, Setup>>): Record<string, Setup> {
+  return Object.fromEntries(bands.map((band) => [band.id, chosen[band.id] ?? defaultSetup(library.shipped, band)]));
+}
 
 function schoolYearOf(today: Date): string {
   const year = today.getMonth() >= 7 ? today.getFullYear() : today.getFullYear() - 1;
@@ -15,6 +86,9 @@ function schoolYearOf(today: Date): string {
 /** The screening plan form: window, grades, kiosk settings; builds and downloads the lab machines' plan file. */
 export function PlanPage() {
   const { records, text, locale, workspace } = useWorkspaceView();
+  const normsText = NORMS_TEXT[locale];
+  const library = useWorkspaceLibrary(workspace.db);
+  const [chosenSetups, setChosenSetups] = useState<Readonly<Record<string, Setup>>>({});
   const now = new Date();
   const grades = useMemo(() => [...new Set(records.map((record) => record.identity.grade))].sort((a, b) => a - b), [records]);
   const [form, setForm] = useState<ScreeningPlanRequest>({
@@ -29,6 +103,8 @@ export function PlanPage() {
   useEffect(() => { void workspace.db.plans.toArray().then(setPlans); }, [workspace, built]);
   const chosenGrades = form.grades.length > 0 ? form.grades : grades;
   const studentCount = records.filter((record) => chosenGrades.includes(record.identity.grade)).length;
+  const bands = useMemo(() => bandsForGrades(chosenGrades), [chosenGrades]);
+  const setups = setupsFor(library, bands, chosenSetups);
 
   const update = <K extends keyof ScreeningPlanRequest>(key: K, value: ScreeningPlanRequest[K]) => setForm((current) => ({ ...current, [key]: value }));
   const toggleGrade = (grade: number) => update('grades', chosenGrades.includes(grade) ? chosenGrades.filter((g) => g !== grade) : [...chosenGrades, grade].sort((a, b) => a - b));
@@ -38,8 +114,8 @@ export function PlanPage() {
     setBusy(true);
     setBuilt('');
     const existing = (await workspace.store.loadSecret<Record<string, string>>('codes')) ?? {};
-    const outcome = await buildScreeningPlan(workspace.records, { ...form, grades: chosenGrades }, {
-      catalog: bundledCatalog,
+    const outcome = await buildScreeningPlan(workspace.records, { ...form, grades: chosenGrades, bands: setups }, {
+      catalog: library.catalog,
       recipient: { keyId: workspace.key.keyId, name: workspace.key.name, publicKey: workspace.publicKeyFile.publicKey },
       randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
       existingCodes: new Map(Object.entries(existing)),
@@ -89,6 +165,14 @@ export function PlanPage() {
             <label key={grade}><input type="checkbox" checked={chosenGrades.includes(grade)} onChange={() => toggleGrade(grade)} /> {text.grade(grade)}</label>
           ))}
         </fieldset>
+        <div className="span">
+          <h3>{normsText.bandsTitle}</h3>
+          <p className="muted">{normsText.bandsIntro}</p>
+          {library.rows !== undefined && bands.map((band) => (
+            <BandChoices key={band.id} band={band} setup={setups[band.id] ?? defaultSetup(library.shipped, band)} catalog={library.catalog} shipped={library.shipped} text={normsText} locale={locale}
+              onChange={(setup) => setChosenSetups((current) => ({ ...current, [band.id]: setup }))} />
+          ))}
+        </div>
         <label className="span"><input type="checkbox" checked={form.signInByDetails} onChange={(event) => update('signInByDetails', event.target.checked)} /> {text.detailsSignIn}</label>
         <div className="span"><IssueList issues={issues} locale={locale} /></div>
         <button type="submit" className="primary span-start" disabled={busy}>{busy ? text.building(studentCount) : `${text.buildPlan} (${studentCount})`}</button>

@@ -3,7 +3,9 @@ import { AggregatePage } from './AggregatePage.tsx';
 import { AttentionPage } from './AttentionPage.tsx';
 import { CollectPage } from './CollectPage.tsx';
 import { Dashboard } from './Dashboard.tsx';
+import { InstrumentsPage } from './InstrumentsPage.tsx';
 import { KeyPage } from './KeyPage.tsx';
+import { NormsPolicyPage } from './NormsPolicyPage.tsx';
 import { PlanPage } from './PlanPage.tsx';
 import { RecordsPage } from './RecordsPage.tsx';
 import { RosterPage } from './RosterPage.tsx';
@@ -16,6 +18,8 @@ function PageFor({ route }: { route: TeacherRoute }) {
     case 'student': return <StudentPage id={route.id} />;
     case 'attention': return <AttentionPage />;
     case 'roster': return <RosterPage />;
+    case 'instruments': return <InstrumentsPage />;
+    case 'norms': return <NormsPolicyPage />;
     case 'plan': return <PlanPage />;
     case 'collect': return <CollectPage />;
     case 'records': return <RecordsPage />;

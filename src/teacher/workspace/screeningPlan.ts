@@ -1,4 +1,7 @@
-import { DEFAULT_BANDS, buildPlan, fail, issue, succeed, type Catalog, type Issue, type LocalizedText, type Outcome } from '../../../scoring/index.ts';
+import {
+  DEFAULT_BANDS, buildPlan, fail, findInstrument, issue, latestInstruments, normsFor, parsePlan, refOf, shortRefOf, succeed,
+  type BandChoice, type Catalog, type Instrument, type Issue, type LocalizedText, type NormTable, type Outcome, type Plan,
+} from '../../../scoring/index.ts';
 import { DEFAULT_CONSENT, DEFAULT_TEXTS, buildKioskPlan } from '../../kiosk/buildKioskPlan.ts';
 import { ZKioskPlan, type KioskPlan } from '../../kiosk/kioskPlan.ts';
 import type { StudentRecord } from '../../records/index.ts';
@@ -17,6 +20,11 @@ export interface ScreeningPlanRequest {
   readonly signInByDetails: boolean;
   /** Only students in these grades are put on the lab machines' roster. */
   readonly grades: readonly number[];
+  /**
+   * Per grade band (by DEFAULT_BANDS id): the instruments, norm tables and tier policy chosen.
+   * Without it, every band gets the default battery, the library's norm tables and the default policy.
+   */
+  readonly bands?: Readonly<Record<string, BandSetup>>;
 }
 
 export interface BuiltScreeningPlan {
@@ -24,6 +32,97 @@ export interface BuiltScreeningPlan {
   /** Student number → sign-in code, including codes kept from earlier plans. */
   readonly codes: ReadonlyMap<string, string>;
   readonly students: number;
+}
+
+/** What the teacher chose for one grade band; anything left out is the default. */
+export interface BandSetup {
+  /** Instrument ids (the library's newest published version is pinned); ASQ is always given last. */
+  readonly instruments?: readonly string[];
+  /** Norm tables, `id@version`; for a student's group the first table listed that has one is used. */
+  readonly norms?: readonly string[];
+  /** The tier policy, `id@version`. */
+  readonly policy?: string;
+}
+
+export const DEFAULT_POLICY = { id: 'default', version: '1.0.0' } as const;
+const SELF_HARM_SCREEN = 'asq';
+
+/** The default bands that hold at least one of the grades. */
+export const bandsForGrades = (grades: readonly number[]): BandChoice[] => DEFAULT_BANDS.filter((band) => band.grades.some((grade) => grades.includes(grade)));
+
+/** An instrument fits a band when every grade of the band is in the instrument's grade range. */
+export const fitsBand = (def: Instrument, band: Pick<BandChoice, 'grades'>): boolean => band.grades.every((grade) => grade >= def.grades.min && grade <= def.grades.max);
+
+/** The instruments a band may give: newest versions whose grade range fits; the band's defaults first. */
+export function instrumentsForBand(catalog: Catalog, band: BandChoice): Instrument[] {
+  const fitting = latestInstruments(catalog).filter((def) => fitsBand(def, band));
+  const rank = (def: Instrument) => { const index = band.instruments.indexOf(def.id); return index < 0 ? band.instruments.length : index; };
+  return fitting.sort((a, b) => rank(a) - rank(b) || a.id.localeCompare(b.id));
+}
+
+/** The battery in the order it is given: as chosen, with the self-harm screen moved last so it never primes the others. */
+export const batteryOrder = (ids: readonly string[]): string[] => [...ids.filter((id) => id !== SELF_HARM_SCREEN), ...ids.filter((id) => id === SELF_HARM_SCREEN)];
+
+/** Today's choice for a band: its default battery, the norm tables `shipped` has for it, the default policy. */
+export function defaultSetup(shipped: Catalog, band: BandChoice): Required<BandSetup> {
+  const defs = band.instruments.flatMap((id) => findInstrument(shipped, id) ?? []);
+  return { instruments: [...band.instruments], norms: defs.flatMap((def) => normsFor(shipped, def)).map(shortRefOf), policy: shortRefOf(DEFAULT_POLICY) };
+}
+
+const gradeSpan = (band: BandChoice): string => `${Math.min(...band.grades)}–${Math.max(...band.grades)}`;
+
+interface PlanHeader {
+  readonly id: string;
+  readonly version: string;
+  readonly name: LocalizedText;
+  readonly schoolYear: string;
+  readonly window: { readonly opens: string; readonly closes: string };
+}
+
+/**
+ * A self-contained plan from per-band choices: every instrument, norm table and policy a band uses is
+ * embedded and pinned, then the whole plan is checked by scoring's schema (a policy naming a scale the
+ * battery lacks, norms for an instrument not given, …) with the path of each problem.
+ */
+export function assemblePlan(catalog: Catalog, header: PlanHeader, bands: readonly BandChoice[], setups: Readonly<Record<string, BandSetup>>): Outcome<Plan> {
+  const issues: Issue[] = [];
+  const instruments = new Map<string, Instrument>();
+  const norms = new Map<string, NormTable>();
+  const policies = new Map<string, Plan['policies'][number]>();
+  const gradeBands: Plan['gradeBands'][number][] = [];
+  for (const band of bands) {
+    const setup = setups[band.id] ?? {};
+    const path = ['bands', band.id];
+    const ids = batteryOrder(setup.instruments ?? band.instruments);
+    if (ids.length === 0) issues.push(issue('plan_band_no_instruments', [...path, 'instruments'], { grades: gradeSpan(band) }));
+    const defs: Instrument[] = [];
+    ids.forEach((id, index) => {
+      const def = findInstrument(catalog, id);
+      if (!def) issues.push(issue('plan_library_missing', [...path, 'instruments', index], { missing: id }));
+      else if (!fitsBand(def, band)) issues.push(issue('plan_instrument_grades', [...path, 'instruments', index], { instrument: def.abbreviation, grades: gradeSpan(band), min: def.grades.min, max: def.grades.max }));
+      else defs.push(def);
+    });
+    const tables = (setup.norms ?? defs.flatMap((def) => normsFor(catalog, def)).map(shortRefOf)).flatMap((ref, index) => {
+      const table = catalog.norms.find((candidate) => shortRefOf(candidate) === ref);
+      if (!table) issues.push(issue('plan_library_missing', [...path, 'norms', index], { missing: ref }));
+      return table ?? [];
+    });
+    const policyRef = setup.policy ?? shortRefOf(DEFAULT_POLICY);
+    const policy = catalog.policies.find((candidate) => shortRefOf(candidate) === policyRef);
+    if (!policy) issues.push(issue('plan_library_missing', [...path, 'policy'], { missing: policyRef }));
+    for (const def of defs) instruments.set(shortRefOf(def), def);
+    for (const table of tables) norms.set(shortRefOf(table), table);
+    if (policy) policies.set(shortRefOf(policy), policy);
+    gradeBands.push({
+      id: band.id, name: band.name, grades: [...band.grades], ...(band.track ? { track: band.track } : {}),
+      instruments: defs.map(refOf), norms: tables.map(shortRefOf), policy: policyRef,
+    });
+  }
+  if (issues.length > 0) return fail(issues);
+  return parsePlan({
+    kind: 'plan', id: header.id, version: header.version, name: header.name, schoolYear: header.schoolYear, window: header.window,
+    gradeBands, instruments: [...instruments.values()], norms: [...norms.values()], policies: [...policies.values()],
+  });
 }
 
 const SLUG = /^[a-z][a-z0-9-]{1,40}$/;
@@ -50,8 +149,9 @@ export interface PlanDependencies {
 }
 
 /**
- * The kiosk plan file for lab machines: the default battery per grade band from the library, the
- * school's public key (machines can seal, never open), and the roster sealed per sign-in code.
+ * The kiosk plan file for lab machines: per grade band the battery, norm tables and tier policy chosen
+ * (the defaults when `request.bands` is absent), the school's public key (machines can seal, never
+ * open), and the roster sealed per sign-in code.
  */
 export async function buildScreeningPlan(records: readonly StudentRecord[], request: ScreeningPlanRequest, deps: PlanDependencies): Promise<Outcome<BuiltScreeningPlan>> {
   const problems = checkPlanRequest(request);
@@ -59,16 +159,22 @@ export async function buildScreeningPlan(records: readonly StudentRecord[], requ
   const grades = new Set(request.grades);
   const students = records.filter((record) => grades.has(record.identity.grade));
   if (students.length === 0) return fail([issue('plan_no_students', ['grades'])]);
-  const bands = DEFAULT_BANDS.filter((band) => band.grades.some((grade) => grades.has(grade)));
-  const built = buildPlan(deps.catalog, {
-    id: request.id, version: request.version, name: request.name, schoolYear: request.schoolYear,
-    window: { opens: request.opens, closes: request.closes }, bands, policy: { id: 'default', version: '1.0.0' },
-  });
-  if (!('plan' in built)) return fail([issue('plan_library_missing', [], { missing: built.missing })]);
+  const bands = bandsForGrades(request.grades);
+  const header = { id: request.id, version: request.version, name: request.name, schoolYear: request.schoolYear, window: { opens: request.opens, closes: request.closes } };
+  let plan: Plan;
+  if (request.bands === undefined) {
+    const built = buildPlan(deps.catalog, { ...header, bands, policy: DEFAULT_POLICY });
+    if (!('plan' in built)) return fail([issue('plan_library_missing', [], { missing: built.missing })]);
+    plan = built.plan;
+  } else {
+    const assembled = assemblePlan(deps.catalog, header, bands, request.bands);
+    if (!assembled.ok) return assembled;
+    plan = assembled.value;
+  }
   const withCodes = assignCodes(students.map((record) => ({ studentNumber: record.identity.studentNumber, record })), deps.randomBytes, deps.existingCodes);
   const consent = Object.fromEntries(bands.map((band) => [band.id, DEFAULT_CONSENT[band.id] ?? DEFAULT_CONSENT.junior ?? DEFAULT_TEXTS.help]));
   const kioskPlan = await buildKioskPlan({
-    plan: built.plan, pin: request.pin, layout: request.layout, recipient: deps.recipient, texts: { ...DEFAULT_TEXTS, consent }, returnAfterSeconds: 8,
+    plan, pin: request.pin, layout: request.layout, recipient: deps.recipient, texts: { ...DEFAULT_TEXTS, consent }, returnAfterSeconds: 8,
     signInByDetails: request.signInByDetails, randomBytes: deps.randomBytes, ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
     roster: withCodes.map(({ code, record }) => ({
       code, birthDate: record.identity.birthDate,
