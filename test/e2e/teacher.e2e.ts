@@ -189,4 +189,39 @@ describe('teacher workspace', () => {
     expect(consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it('opens the demo workspace on the demo kiosk\'s key and takes a batch from the demo kiosk', async () => {
+    const lab = await env.browser().newContext({ viewport: { width: 1024, height: 768 }, acceptDownloads: true });
+    const { page: kiosk } = await watchedPage(lab, env.url());
+    await kiosk.goto(`${env.url()}/kiosk.html`);
+    await kiosk.getByRole('button', { name: '使用演示筛查' }).click();
+    await kiosk.locator('#code').waitFor();
+    const demoPlan = ZKioskPlan.parse(JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')));
+    await takeBattery(kiosk, demoPlan, 'FGHJ-6794', HIGH, ['asq_5']);
+    await kiosk.getByRole('button', { name: '教师' }).click();
+    await kiosk.locator('#pin').fill('2468');
+    await kiosk.keyboard.press('Enter');
+    const demoBatch = await downloaded(kiosk, () => kiosk.getByRole('button', { name: '导出本机提交的数据' }).click());
+    await lab.close();
+
+    const context = await env.browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, foreignRequests, consoleErrors } = await watchedPage(context, env.url());
+    await page.goto(`${env.url()}/teacher.html`);
+    await page.getByRole('button', { name: '打开演示工作台' }).click();
+    await page.getByText('密钥：演示学校 2026 心理筛查（演示密钥）').waitFor();
+    await page.getByRole('link', { name: '学生名单' }).click();
+    await page.getByText('工作台中共有 6 名学生。').waitFor();
+    await page.getByRole('link', { name: '收集数据' }).click();
+    await page.locator('.drop-zone input[type="file"]').setInputFiles({ name: demoBatch.name, mimeType: 'application/zip', buffer: demoBatch.bytes });
+    await expect.poll(async () => (await page.locator('.import-report tbody tr').first().locator('td').allTextContents()).slice(0, 4)).toEqual(['1', '0', '0', '0']);
+    await page.getByRole('link', { name: '重点关注' }).click();
+    await page.locator('table.attention').getByText('张子航').waitFor();
+    await page.getByRole('button', { name: '锁定' }).click();
+    await page.getByText('演示口令：').waitFor();
+    await page.getByRole('button', { name: '解锁' }).click();
+    await page.getByText('密钥：演示学校').waitFor();
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
 });
