@@ -61,7 +61,10 @@ describe('exportRecords', () => {
       },
     });
     expect(codes(outcome)).toEqual(['export_cancelled']);
-    expect(outcome.ok ? undefined : outcome.issues[0]?.params).toEqual({ done: 48, total: 200 });
+    // the cancel lands after the third group; the group already in flight may still finish (48 or 64 of 200)
+    const params = outcome.ok ? undefined : outcome.issues[0]?.params;
+    expect(params?.total).toBe(200);
+    expect([48, 64]).toContain(params?.done);
     expect(codes(await exportRecords(records, { key: schoolA.recipient }, { created, signal: AbortSignal.abort() }))).toEqual(['export_cancelled']);
   });
 
