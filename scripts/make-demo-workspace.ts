@@ -8,6 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fromBase64 } from '../src/records/base64.ts';
 import { wrapPrivateKey } from '../src/records/wrappedKey.ts';
 import type { StoredPrivateKey } from '../src/records/index.ts';
+import { deriveCodeKeys } from '../src/kiosk/codeVault.ts';
+import { detailsSecret } from '../src/kiosk/signInCode.ts';
 import { DEMO_ROSTER } from './demoRoster.ts';
 
 export const DEMO_PASSPHRASE = '演示学校 demo 2026';
@@ -24,8 +26,16 @@ const roster = DEMO_ROSTER.map((student, index) => ({
   ...('track' in student.identity ? { track: student.identity.track } : {}),
 }));
 const codes = Object.fromEntries(DEMO_ROSTER.map((student) => [student.identity.studentId, student.code]));
+// The sign-in lookups the demo plan uses, so the demo workspace can name students left partial on a lab machine.
+const demoPlan = JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as { kiosk: { salt: string } };
+const lookups: Record<string, string> = {};
+for (const student of DEMO_ROSTER) {
+  lookups[(await deriveCodeKeys(student.code, fromBase64(demoPlan.kiosk.salt))).lookup] = student.identity.studentId;
+  const details = await deriveCodeKeys(detailsSecret({ className: student.identity.className, studentNumber: student.identity.studentId, birthDate: student.birthDate }), fromBase64(demoPlan.kiosk.salt));
+  lookups[details.lookup] = student.identity.studentId;
+}
 writeFileSync('public/demo/demo-workspace.json', `${JSON.stringify({
   note: 'DEMO ONLY: fictional students; the passphrase is public on purpose.',
-  school: '演示学校', passphrase: DEMO_PASSPHRASE, key: stored, roster, codes, plan: 'public/demo/kiosk-plan.json',
+  school: '演示学校', passphrase: DEMO_PASSPHRASE, key: stored, roster, codes, lookups, plan: 'public/demo/kiosk-plan.json',
 }, null, 1)}\n`);
 process.stdout.write(`demo workspace written: key ${demoKey.keyId}, ${roster.length} students\n`);

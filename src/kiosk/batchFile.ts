@@ -9,9 +9,12 @@ import type { KioskDb } from '../store/kioskDb.ts';
  */
 export async function buildBatch(db: KioskDb, plan: string, machine: string, now: Date): Promise<{ name: string; bytes: Uint8Array<ArrayBuffer>; count: number }> {
   const stored = await db.submissions.orderBy('createdAt').toArray();
+  // Students who started and did not finish: their draft lookups let the teacher see who is partial.
+  const drafts = await db.drafts.where('planId').equals(plan.split('@')[0] ?? plan).toArray();
   const bytes = await writeBatch({
     plan, machine, created: now.toISOString(),
     submissions: stored.map((entry) => ({ id: entry.id, created: entry.createdAt, sealed: new Uint8Array(entry.sealed) })),
+    drafts: drafts.map((draft) => ({ lookup: draft.lookup, updated: draft.updatedAt })),
   });
   await db.meta.put({ key: LAST_EXPORT, value: JSON.stringify({ plan, machine, ids: stored.map((entry) => entry.id) }) });
   const date = now.toISOString().slice(0, 10);

@@ -24,6 +24,8 @@ export interface KioskPlanRequest {
   readonly demo?: boolean;
   readonly randomBytes: (length: number) => Uint8Array<ArrayBuffer>;
   readonly kdfIterations?: number;
+  /** Told each student's code lookup, so the teacher workspace can later tell whose draft a lab machine holds. */
+  readonly onLookup?: (studentId: string, lookup: string) => void;
 }
 
 /** The file a teacher loads onto lab machines: the plan, kiosk settings and a roster sealed per code. */
@@ -33,9 +35,11 @@ export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPl
   const roster = [];
   for (const student of request.roster) {
     const keys = await deriveCodeKeys(student.code, salt, request.kdfIterations);
+    request.onLookup?.(student.identity.studentId, keys.lookup);
     const entry = { lookup: keys.lookup, sealed: await encryptJson(keys.key, student.identity, context) };
     if (request.signInByDetails && student.birthDate) {
       const details = await deriveCodeKeys(detailsSecret({ className: student.identity.className, studentNumber: student.identity.studentId, birthDate: student.birthDate }), salt, request.kdfIterations);
+      request.onLookup?.(student.identity.studentId, details.lookup);
       roster.push({ ...entry, detailsLookup: details.lookup, detailsSealed: await encryptJson(details.key, student.identity, context) });
     } else roster.push(entry);
   }

@@ -9,24 +9,38 @@ import { createZipWriter, looksLikeZip, readZip } from './zipFiles.ts';
 /**
  * `.psybatch`: a lab machine's sealed submissions for the teacher workspace.
  *
- * Version 2 (written here) is a zip: `manifest.json` (plan, machine, time, count, and per submission
+ * Versions 2 and 3 (3 is written here) are a zip: `manifest.json` (plan, machine, time, count, and per submission
  * its id, time and the sha-256 of its sealed bytes) and `submissions/<id>.psysealed`, one PSYE
  * envelope each. Version 1 (kiosk builds so far) is one JSON file with the same manifest fields and
  * each sealed submission inline as base64. Both are read.
  */
-export const ZBatchManifest = z.strictObject({
+const manifestFields = {
   format: z.literal('psyscreen-batch'),
-  version: z.literal(2),
   plan: ZVersionRef,
   machine: ZText.max(100),
   created: ZTimestamp,
   count: z.number().int().min(0),
   submissions: z.array(z.strictObject({ id: ZId, created: ZTimestamp, sha256: ZSha256Hex })),
-}).superRefine((manifest, ctx) => {
+};
+
+function checkCount(manifest: { count: number; submissions: readonly unknown[] }, ctx: z.RefinementCtx): void {
   if (manifest.count !== manifest.submissions.length) {
     ctx.addIssue({ code: 'custom', path: ['count'], message: 'batch_count_mismatch', params: { code: 'batch_count_mismatch', count: manifest.count, listed: manifest.submissions.length } });
   }
-});
+}
+
+const ZBatchManifestV2 = z.strictObject({ ...manifestFields, version: z.literal(2) }).superRefine(checkCount);
+
+/**
+ * Version 3 adds the lookups of the drafts left on the machine (students who started and did not
+ * finish). A lookup is a hash of a sign-in code under the plan's salt: it names nobody to anyone who
+ * does not hold the codes, and lets the teacher workspace, which does, list those students as partial.
+ */
+export const ZBatchManifest = z.strictObject({
+  ...manifestFields,
+  version: z.literal(3),
+  drafts: z.array(z.strictObject({ lookup: ZSha256Hex, updated: ZTimestamp })),
+}).superRefine(checkCount);
 export type BatchManifest = z.infer<typeof ZBatchManifest>;
 
 const ZBatchV1 = z.strictObject({
@@ -50,8 +64,15 @@ export interface BatchEntry {
   readonly problem?: Issue;
 }
 
+export interface DraftOnMachine {
+  readonly lookup: string;
+  readonly updated: string;
+}
+
 export interface BatchContents {
   readonly version: number;
+  /** Drafts left on the machine (version 3; empty for older batches). */
+  readonly drafts: readonly DraftOnMachine[];
   readonly plan: string;
   readonly machine: string;
   readonly created: string;
@@ -66,12 +87,16 @@ export interface BatchToWrite {
   /** ISO timestamp; also the zip entries' modification time. */
   readonly created: string;
   readonly submissions: readonly { readonly id: string; readonly created: string; readonly sealed: Uint8Array<ArrayBuffer> }[];
+  readonly drafts?: readonly DraftOnMachine[];
 }
 
 export async function writeBatch(batch: BatchToWrite): Promise<Uint8Array<ArrayBuffer>> {
   const listed = [];
   for (const entry of batch.submissions) listed.push({ id: entry.id, created: entry.created, sha256: await sha256Hex(entry.sealed) });
-  const manifest: BatchManifest = { format: 'psyscreen-batch', version: 2, plan: batch.plan, machine: batch.machine, created: batch.created, count: listed.length, submissions: listed };
+  const manifest: BatchManifest = {
+    format: 'psyscreen-batch', version: 3, plan: batch.plan, machine: batch.machine, created: batch.created, count: listed.length, submissions: listed,
+    drafts: [...(batch.drafts ?? [])],
+  };
   const checked = ZBatchManifest.safeParse(manifest);
   if (!checked.success) throw new RangeError(`writeBatch: invalid batch (${checked.error.issues.map((found) => found.message).join(', ')})`);
   const zip = createZipWriter(new Date(batch.created));
@@ -104,8 +129,9 @@ function readZipBatch(bytes: Uint8Array<ArrayBuffer>): Outcome<BatchContents> {
   if (!json.ok) return fail([issue('batch_manifest_damaged', [MANIFEST_NAME])]);
   const format = checkFormat(json.value, ['psyscreen-batch']);
   if (!format.ok) return format;
-  const manifest = parseWith(ZBatchManifest, json.value);
+  const manifest = format.value.version === 2 ? parseWith(ZBatchManifestV2, json.value) : parseWith(ZBatchManifest, json.value);
   if (!manifest.ok) return manifest;
+  const drafts = 'drafts' in manifest.value ? manifest.value.drafts : [];
   const listed = new Set(manifest.value.submissions.map((entry) => sealedEntryName(entry.id)));
   const entries = manifest.value.submissions.map((entry, index): BatchEntry => {
     const name = sealedEntryName(entry.id);
@@ -116,7 +142,7 @@ function readZipBatch(bytes: Uint8Array<ArrayBuffer>): Outcome<BatchContents> {
   });
   const strays = [...zip.value.files].filter(([name]) => name !== MANIFEST_NAME && !listed.has(name)).map(([file, found]) => ({ file, bytes: ownBytes(found) }));
   const { plan, machine, created } = manifest.value;
-  return succeed({ version: 2, plan, machine, created, entries, strays });
+  return succeed({ version: manifest.value.version, drafts, plan, machine, created, entries, strays });
 }
 
 function readJsonBatch(bytes: Uint8Array<ArrayBuffer>): Outcome<BatchContents> {
@@ -133,5 +159,5 @@ function readJsonBatch(bytes: Uint8Array<ArrayBuffer>): Outcome<BatchContents> {
     return sealed ? { ...listed, sealed } : { ...listed, problem: issue('batch_entry_missing', ['submissions', index, 'sealed'], { id: entry.id }) };
   });
   const { plan, machine, created } = batch.value;
-  return succeed({ version: 1, plan, machine, created, entries, strays: [] });
+  return succeed({ version: 1, drafts: [], plan, machine, created, entries, strays: [] });
 }

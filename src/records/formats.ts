@@ -10,7 +10,7 @@ export const FORMATS = {
   'psyscreen-key-backup': { label: '.psykeybackup', versions: [1] },
   'psyscreen-sealed': { label: '.psysealed', versions: [1, 2] },
   'psyscreen-submission': { label: 'submission', versions: [1] },
-  'psyscreen-batch': { label: '.psybatch', versions: [1, 2] },
+  'psyscreen-batch': { label: '.psybatch', versions: [1, 2, 3] },
   'psyscreen-record': { label: '.psyrec', versions: [1, 2] },
   'psyscreen-record-export': { label: 'record export (.zip)', versions: [1] },
 } as const;

@@ -1,5 +1,5 @@
 import { fail, issue, parseWith, succeed, type Issue, type Outcome } from '../../scoring/index.ts';
-import { readBatch, type BatchEntry } from './batchFile.ts';
+import { readBatch, type BatchEntry, type DraftOnMachine } from './batchFile.ts';
 import { sha256Hex } from './bytes.ts';
 import { decodeEnvelope } from './envelopeLayout.ts';
 import type { KeptAside } from './keptAside.ts';
@@ -20,6 +20,8 @@ export interface ImportedSubmission {
 
 export interface BatchImport {
   readonly batch: { readonly version: number; readonly plan: string; readonly machine: string; readonly created: string; readonly count: number };
+  /** Drafts left on the lab machine, by sign-in lookup (batch version 3). */
+  readonly drafts: readonly DraftOnMachine[];
   /** Ids of submissions not seen before, in batch order; their contents are in `submissions`. */
   readonly new: readonly string[];
   /** Already in the workspace (or twice in this batch): skipped, nothing changes. */
@@ -79,6 +81,6 @@ export async function importBatch(existingIds: ReadonlySet<string>, bytes: Uint8
     }
   }
   for (const stray of batch.value.strays) result.damaged.push({ file: stray.file, sealed: stray.bytes, issues: [issue('batch_entry_not_in_manifest', [], { file: stray.file })] });
-  const { version, plan, machine, created, entries } = batch.value;
-  return succeed({ batch: { version, plan, machine, created, count: entries.length }, ...result });
+  const { version, plan, machine, created, entries, drafts } = batch.value;
+  return succeed({ batch: { version, plan, machine, created, count: entries.length }, drafts, ...result });
 }

@@ -198,6 +198,16 @@ describe('teacher workspace', () => {
     await kiosk.locator('#code').waitFor();
     const demoPlan = ZKioskPlan.parse(JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')));
     await takeBattery(kiosk, demoPlan, 'FGHJ-6794', HIGH, ['asq_5']);
+    // a classmate starts and leaves after one answer: the draft stays on the machine, encrypted
+    await kiosk.locator('#code').fill('KMNP-7943');
+    await kiosk.locator('#code').press('Enter');
+    await kiosk.getByRole('button', { name: '是我，继续' }).click();
+    await kiosk.getByRole('button', { name: '我愿意参加' }).click();
+    await kiosk.locator('.sd-question label').first().click();
+    await kiosk.waitForFunction(() => document.querySelector<HTMLInputElement>('.sd-question input[type="radio"]:checked') !== null);
+    await kiosk.waitForTimeout(500);
+    await kiosk.reload();
+    await kiosk.locator('#code').waitFor();
     await kiosk.getByRole('button', { name: '教师' }).click();
     await kiosk.locator('#pin').fill('2468');
     await kiosk.keyboard.press('Enter');
@@ -214,6 +224,8 @@ describe('teacher workspace', () => {
     await page.getByRole('link', { name: '收集数据' }).click();
     await page.locator('.drop-zone input[type="file"]').setInputFiles({ name: demoBatch.name, mimeType: 'application/zip', buffer: demoBatch.bytes });
     await expect.poll(async () => (await page.locator('.import-report tbody tr').first().locator('td').allTextContents()).slice(0, 4)).toEqual(['1', '0', '0', '0']);
+    const classRow = page.locator('tr', { has: page.getByRole('rowheader', { name: '八年级(2)班' }) });
+    await expect.poll(async () => classRow.locator('td').allTextContents()).toEqual(['2', '1', '0', '1', '0']);
     await page.getByRole('link', { name: '重点关注' }).click();
     await page.locator('table.attention').getByText('张子航').waitFor();
     await page.getByRole('button', { name: '锁定' }).click();

@@ -31,7 +31,7 @@ describe('.psybatch v2 (zip) and import into a teacher workspace', () => {
     const files = unzipSync(batch);
     expect(Object.keys(files).sort()).toEqual(['manifest.json', ...sealed.map((entry) => `submissions/${entry.id}.psysealed`)].sort());
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as Record<string, unknown>;
-    expect(manifest).toMatchObject({ format: 'psyscreen-batch', version: 2, plan: 'school-2024@1.0.0', machine: 'lab-0a1b2c3d', count: 4 });
+    expect(manifest).toMatchObject({ format: 'psyscreen-batch', version: 3, plan: 'school-2024@1.0.0', machine: 'lab-0a1b2c3d', count: 4, drafts: [] });
     expect(new TextDecoder().decode(batch)).not.toContain('学生1号');
   });
 
@@ -97,7 +97,7 @@ describe('.psybatch v2 (zip) and import into a teacher workspace', () => {
     const files = unzipSync(batch);
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as Record<string, unknown>;
     const withManifest = (changed: unknown) => new Uint8Array(zipSync({ ...files, 'manifest.json': strToU8(JSON.stringify(changed)) }));
-    expect(codes(await importBatch(new Set(), withManifest({ ...manifest, version: 3 }), school.unlocked))).toEqual(['made_by_newer_version']);
+    expect(codes(await importBatch(new Set(), withManifest({ ...manifest, version: 4 }), school.unlocked))).toEqual(['made_by_newer_version']);
     expect(codes(await importBatch(new Set(), withManifest({ ...manifest, count: 5 }), school.unlocked))).toEqual(['batch_count_mismatch']);
     expect(codes(await importBatch(new Set(), withManifest({ ...manifest, format: 'psyscreen-record-export' }), school.unlocked))).toEqual(['wrong_file_kind']);
     const noManifest = { ...files };

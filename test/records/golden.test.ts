@@ -42,8 +42,10 @@ describe('golden files keep opening', () => {
     expect((await open(bytes(GOLDEN.sealedV2), key)).ok).toBe(true);
   });
 
-  it('psyscreen-batch v1 (JSON) and v2 (zip)', async () => {
-    for (const name of [GOLDEN.batchV1, GOLDEN.batchV2]) {
+  it('psyscreen-batch v1 (JSON), v2 (zip) and v3 (zip with draft lookups)', async () => {
+    const v3 = await importBatch(new Set(), bytes(GOLDEN.batchV3), key);
+    expect(v3.ok && v3.value.drafts).toEqual([{ lookup: 'a'.repeat(64), updated: '2026-11-22T00:00:00.000Z' }]);
+    for (const name of [GOLDEN.batchV1, GOLDEN.batchV2, GOLDEN.batchV3]) {
       const report = await importBatch(new Set(), bytes(name), key);
       expect(report.ok && [report.value.new, report.value.damaged.length]).toEqual([['sub-2-1'], 0]);
     }

@@ -5,6 +5,7 @@ import { importBatchFiles, type BatchFileReport } from '../workspace/workspace.t
 import { readFileBytes } from './download.ts';
 import { IssueList } from './IssueList.tsx';
 import { screeningsIn } from './screenings.ts';
+import { usePartial } from './usePartial.ts';
 import { usePlanGrades } from './usePlanGrades.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
 
@@ -19,7 +20,8 @@ export function CollectPage() {
   useEffect(() => { void workspace.db.imports.orderBy('at').reverse().limit(50).toArray().then(setLog); }, [workspace, reports]);
   const plan = useMemo(() => screeningsIn(records)[0], [records]);
   const planGrades = usePlanGrades(workspace.db, plan);
-  const summary = useMemo(() => (plan ? summarize(records, plan, planGrades ?? gradesScreened(records, plan)) : undefined), [records, plan, planGrades]);
+  const partial = usePartial(workspace, plan, records);
+  const summary = useMemo(() => (plan ? summarize(records, plan, planGrades ?? gradesScreened(records, plan), partial) : undefined), [records, plan, planGrades, partial]);
 
   const importFiles = async (files: readonly File[]) => {
     if (files.length === 0) return;
@@ -74,11 +76,12 @@ export function CollectPage() {
         <>
           <h3>{text.completionTitle} <span className="muted">{plan}</span></h3>
           <table className="data">
-            <thead><tr><th scope="col">{text.className}</th><th scope="col">{text.roster}</th><th scope="col">{text.completed}</th><th scope="col">{text.declined}</th><th scope="col">{text.absent}</th></tr></thead>
+            <thead><tr><th scope="col">{text.className}</th><th scope="col">{text.roster}</th><th scope="col">{text.completed}</th><th scope="col">{text.declined}</th><th scope="col">{text.partial}</th><th scope="col">{text.absent}</th></tr></thead>
             <tbody>
               {summary.classes.map((group) => (
                 <tr key={group.className}>
                   <th scope="row">{group.className}</th><td>{group.roster}</td><td>{group.completed}</td><td>{group.declined}</td>
+                  <td className={group.partial > 0 ? 'warning-cell' : undefined}>{group.partial}</td>
                   <td className={group.absent > 0 ? 'warning-cell' : undefined}>{group.absent}</td>
                 </tr>
               ))}

@@ -6,6 +6,7 @@ import { todayIso } from './download.ts';
 import { screeningsIn } from './screenings.ts';
 import { ClassSummaryReport } from './ClassSummaryReport.tsx';
 import { TierBar } from './TierBar.tsx';
+import { usePartial } from './usePartial.ts';
 import { usePlanGrades } from './usePlanGrades.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
 
@@ -18,6 +19,7 @@ function SummaryRow({ label, group }: { label: string; group: GroupSummary }) {
       <td>{group.roster}</td>
       <td>{group.completed}</td>
       <td>{group.declined}</td>
+      <td>{group.partial}</td>
       <td>{group.absent}</td>
       <td>{percent(group.completed + group.declined, group.roster)}</td>
       {TIERS.map((tier) => <td key={tier}>{group.tiers[tier]}</td>)}
@@ -35,7 +37,8 @@ export function Dashboard() {
   const [chosen, setChosen] = useState<string | undefined>();
   const plan = chosen ?? screenings[0];
   const planGrades = usePlanGrades(workspace.db, plan);
-  const summary = useMemo(() => (plan ? summarize(records, plan, planGrades ?? gradesScreened(records, plan)) : undefined), [records, plan, planGrades]);
+  const partial = usePartial(workspace, plan, records);
+  const summary = useMemo(() => (plan ? summarize(records, plan, planGrades ?? gradesScreened(records, plan), partial) : undefined), [records, plan, planGrades, partial]);
   const urgent = useMemo(() => attentionList(records, todayIso()).filter((entry) => entry.urgent), [records]);
 
   if (!plan || !summary) return <section><h2>{text.nav.dashboard}</h2><p>{text.noScreening}</p></section>;
@@ -43,7 +46,7 @@ export function Dashboard() {
     <thead>
       <tr>
         <th />
-        <th scope="col">{text.roster}</th><th scope="col">{text.completed}</th><th scope="col">{text.declined}</th><th scope="col">{text.absent}</th><th scope="col">{text.completion}</th>
+        <th scope="col">{text.roster}</th><th scope="col">{text.completed}</th><th scope="col">{text.declined}</th><th scope="col">{text.partial}</th><th scope="col">{text.absent}</th><th scope="col">{text.completion}</th>
         {TIERS.map((tier) => <th key={tier} scope="col">{text.tiers[tier]}</th>)}
         <th scope="col">{text.urgent}</th><th scope="col">{text.invalid}</th><th scope="col" className="bar-cell" />
       </tr>

@@ -3,6 +3,7 @@ import { findInstrument, normsFor, shortRefOf, type BandChoice, type Catalog, ty
 import type { PlanRow } from '../../store/teacherDb.ts';
 import { bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrumentsForBand, type BandSetup, type ScreeningPlanRequest } from '../workspace/screeningPlan.ts';
 import { download } from './download.ts';
+import { lookupsSecret } from '../workspace/partial.ts';
 import { IssueList } from './IssueList.tsx';
 import { useWorkspaceLibrary, type WorkspaceLibrary } from './normsLibrary.ts';
 import { NORMS_TEXT, type NormsText } from './normsText.ts';
@@ -128,6 +129,7 @@ export function PlanPage() {
     setIssues([]);
     const nowIso = new Date().toISOString();
     await workspace.store.saveSecret('codes', Object.fromEntries(outcome.value.codes), nowIso);
+    await workspace.store.saveSecret(lookupsSecret(`${form.id}@${form.version}`), outcome.value.lookups, nowIso);
     const id = `${form.id}@${form.version}`;
     await workspace.db.plans.put({ id, kioskPlan: outcome.value.kioskPlan, grades: chosenGrades, created: nowIso });
     download(`${form.id}-${form.version}.psyplan.json`, JSON.stringify(outcome.value.kioskPlan), 'application/json');

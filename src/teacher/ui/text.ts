@@ -46,7 +46,7 @@ const zh = {
 
   screening: '筛查',
   noScreening: '还没有收集到筛查数据。先在“学生名单”导入名单，在“筛查计划”生成机房计划文件，再在“收集数据”导入机房导出的文件。',
-  roster: '名单人数', completed: '已完成', declined: '拒绝参加', absent: '未参加', completion: '完成率',
+  roster: '名单人数', completed: '已完成', declined: '拒绝参加', partial: '中途未完成', absent: '未参加', completion: '完成率',
   urgent: '紧急', invalid: '作答无效',
   tiers: { low: '低风险', medium: '中风险', high: '高风险' } satisfies Record<Tier, string>,
   tierShort: { low: '低', medium: '中', high: '高' } satisfies Record<Tier, string>,
@@ -185,7 +185,7 @@ const en: TeacherText = {
 
   screening: 'Screening',
   noScreening: 'No screening data yet. Import the roster under "Roster", build the lab plan under "Screening plan", then import the lab machines\' files under "Collect".',
-  roster: 'On roster', completed: 'Completed', declined: 'Declined', absent: 'Absent', completion: 'Completion',
+  roster: 'On roster', completed: 'Completed', declined: 'Declined', partial: 'Started, unfinished', absent: 'Absent', completion: 'Completion',
   urgent: 'Urgent', invalid: 'Invalid',
   tiers: { low: 'Low risk', medium: 'Medium risk', high: 'High risk' },
   tierShort: { low: 'low', medium: 'medium', high: 'high' },

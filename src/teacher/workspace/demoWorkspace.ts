@@ -4,6 +4,7 @@ import { ZKioskPlan } from '../../kiosk/kioskPlan.ts';
 import type { TeacherDb } from '../../store/teacherDb.ts';
 import { ZRosterRow } from '../roster/index.ts';
 import { applyRoster } from './applyRoster.ts';
+import { lookupsSecret } from './partial.ts';
 import type { ChangeContext } from './context.ts';
 import { installWorkspaceKey, saveRecords, unlockWorkspace, type Workspace } from './workspace.ts';
 
@@ -14,6 +15,7 @@ export const ZDemoWorkspace = z.object({
   key: z.unknown(),
   roster: z.array(ZRosterRow),
   codes: z.record(z.string(), z.string()),
+  lookups: z.record(z.string(), z.string()),
 });
 
 export const DEMO_TEACHER = '演示老师';
@@ -33,6 +35,7 @@ export async function openDemoWorkspace(db: TeacherDb, demoJson: unknown, kioskP
   if (!roster.ok) return fail([issue('content_invalid', ['roster']), ...roster.issues]);
   await saveRecords(opened.value, roster.value.changed, context.now());
   await opened.value.store.saveSecret('codes', demo.value.codes, context.now());
+  await opened.value.store.saveSecret(lookupsSecret(`${plan.value.plan.id}@${plan.value.plan.version}`), demo.value.lookups, context.now());
   const grades = [...new Set(demo.value.roster.map((row) => row.grade))].sort((a, b) => a - b);
   await db.plans.put({ id: `${plan.value.plan.id}@${plan.value.plan.version}`, kioskPlan: plan.value, grades, created: context.now() });
   return succeed(opened.value);

@@ -31,6 +31,8 @@ export interface BuiltScreeningPlan {
   readonly kioskPlan: KioskPlan;
   /** Student number → sign-in code, including codes kept from earlier plans. */
   readonly codes: ReadonlyMap<string, string>;
+  /** Sign-in lookup (code or details) → student number: how a lab machine's drafts name students here. */
+  readonly lookups: Readonly<Record<string, string>>;
   readonly students: number;
 }
 
@@ -173,7 +175,9 @@ export async function buildScreeningPlan(records: readonly StudentRecord[], requ
   }
   const withCodes = assignCodes(students.map((record) => ({ studentNumber: record.identity.studentNumber, record })), deps.randomBytes, deps.existingCodes);
   const consent = Object.fromEntries(bands.map((band) => [band.id, DEFAULT_CONSENT[band.id] ?? DEFAULT_CONSENT.junior ?? DEFAULT_TEXTS.help]));
+  const lookups: Record<string, string> = {};
   const kioskPlan = await buildKioskPlan({
+    onLookup: (studentNumber, lookup) => { lookups[lookup] = studentNumber; },
     plan, pin: request.pin, layout: request.layout, recipient: deps.recipient, texts: { ...DEFAULT_TEXTS, consent }, returnAfterSeconds: 8,
     signInByDetails: request.signInByDetails, randomBytes: deps.randomBytes, ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
     roster: withCodes.map(({ code, record }) => ({
@@ -188,5 +192,5 @@ export async function buildScreeningPlan(records: readonly StudentRecord[], requ
   if (!checked.success) throw new Error(`buildScreeningPlan made an invalid kiosk plan: ${checked.error.message}`);
   const codes = new Map(deps.existingCodes);
   for (const { code, studentNumber } of withCodes) codes.set(studentNumber, code);
-  return succeed({ kioskPlan, codes, students: students.length });
+  return succeed({ kioskPlan, codes, lookups, students: students.length });
 }

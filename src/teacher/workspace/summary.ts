@@ -8,7 +8,9 @@ export interface GroupSummary {
   readonly roster: number;
   readonly completed: number;
   readonly declined: number;
-  /** On the roster, no submission yet: candidates for a make-up session. */
+  /** Started on a lab machine, not finished (the machine still holds their draft). */
+  readonly partial: number;
+  /** On the roster, no submission and no draft: candidates for a make-up session. */
   readonly absent: number;
   /** By current tier (confirmed where an interview confirmed one). */
   readonly tiers: Readonly<Record<Tier, number>>;
@@ -26,12 +28,13 @@ export interface ScreeningSummary {
 export const waveOfPlan = (record: StudentRecord, plan: string): Wave | undefined =>
   record.waves.filter((wave) => wave.plan === plan).sort((a, b) => Date.parse(a.finishedAt) - Date.parse(b.finishedAt)).at(-1);
 
-interface Tally { roster: number; completed: number; declined: number; absent: number; tiers: Record<Tier, number>; urgent: number; invalid: number }
-const emptyTally = (): Tally => ({ roster: 0, completed: 0, declined: 0, absent: 0, tiers: Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>, urgent: 0, invalid: 0 });
+interface Tally { roster: number; completed: number; declined: number; partial: number; absent: number; tiers: Record<Tier, number>; urgent: number; invalid: number }
+const emptyTally = (): Tally => ({ roster: 0, completed: 0, declined: 0, partial: 0, absent: 0, tiers: Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>, urgent: 0, invalid: 0 });
 
-function count(tally: Tally, wave: Wave | undefined): void {
+function count(tally: Tally, wave: Wave | undefined, started: boolean): void {
   tally.roster += 1;
-  if (!wave) tally.absent += 1;
+  if (!wave && started) tally.partial += 1;
+  else if (!wave) tally.absent += 1;
   else if (wave.status === 'declined') tally.declined += 1;
   else {
     tally.completed += 1;
@@ -44,7 +47,7 @@ function count(tally: Tally, wave: Wave | undefined): void {
 }
 
 /** Only students in the given grades count as the screening's roster (a plan covers some grades). */
-export function summarize(records: readonly StudentRecord[], plan: string, grades?: ReadonlySet<number>): ScreeningSummary {
+export function summarize(records: readonly StudentRecord[], plan: string, grades?: ReadonlySet<number>, partial: ReadonlySet<string> = new Set()): ScreeningSummary {
   const school = emptyTally();
   const byGrade = new Map<number, Tally>();
   const byClass = new Map<string, Tally & { grade: number }>();
@@ -53,13 +56,14 @@ export function summarize(records: readonly StudentRecord[], plan: string, grade
     const grade = wave?.grade ?? record.identity.grade;
     if (grades && !grades.has(grade)) continue;
     const className = wave?.className ?? record.identity.className;
-    count(school, wave);
+    const started = partial.has(record.identity.studentNumber);
+    count(school, wave, started);
     const gradeTally = byGrade.get(grade) ?? emptyTally();
     byGrade.set(grade, gradeTally);
-    count(gradeTally, wave);
+    count(gradeTally, wave, started);
     const classTally = byClass.get(className) ?? { ...emptyTally(), grade };
     byClass.set(className, classTally);
-    count(classTally, wave);
+    count(classTally, wave, started);
   }
   return {
     school,

@@ -6,6 +6,7 @@ import {
 import type { TeacherDb } from '../../store/teacherDb.ts';
 import { addSubmissions, type SubmissionsAdded } from './addSubmissions.ts';
 import type { ChangeContext } from './context.ts';
+import { notePartial } from './partial.ts';
 import { createRecordStore, type RecordStore } from './recordStore.ts';
 
 /** Audit entries name the acting teacher; a workspace set up without a name records this. */
@@ -115,6 +116,7 @@ export async function importBatchFiles(workspace: Workspace, files: readonly { n
       await workspace.db.setAside.put({ id, sealed: await workspace.store.sealAside(id, entry), updatedAt: now });
     }
     await saveRecords(workspace, filed.changed, now);
+    await notePartial(workspace.store, report.batch.plan, report.drafts, now);
     await workspace.db.imports.put({
       id: context.newId(), at: now, file: file.name, plan: report.batch.plan, machine: report.batch.machine,
       counts: { new: filed.added.length, duplicate: report.duplicate.length + filed.alreadyThere.length, forOtherKey: report.forOtherKey.length, damaged: report.damaged.length, unmatched: filed.unmatched.length },

@@ -89,7 +89,7 @@ describe('small cells', () => {
 const tiers = (low: number, medium: number, high: number): Record<Tier, number> => ({ low, medium, high });
 const group = (where: { grade?: number; className?: string }, tally: Record<Tier, number>, urgent: number): GroupSummary => {
   const completed = tally.low + tally.medium + tally.high;
-  return { ...where, roster: completed + 2, completed, declined: 1, absent: 1, tiers: tally, urgent, invalid: 0 };
+  return { ...where, roster: completed + 2, completed, declined: 1, partial: 0, absent: 1, tiers: tally, urgent, invalid: 0 };
 };
 
 /** Every relation a reader of the report has, checked for a hidden cell that is the only one hidden in it. */

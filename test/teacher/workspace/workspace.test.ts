@@ -8,7 +8,9 @@ import { openTeacherDb } from '../../../src/store/teacherDb.ts';
 import type { RosterRow } from '../../../src/teacher/roster/index.ts';
 import { applyRoster } from '../../../src/teacher/workspace/applyRoster.ts';
 import { attentionList } from '../../../src/teacher/workspace/attention.ts';
+import { partialStudents, lookupsSecret } from '../../../src/teacher/workspace/partial.ts';
 import { buildScreeningPlan } from '../../../src/teacher/workspace/screeningPlan.ts';
+import { summarize } from '../../../src/teacher/workspace/summary.ts';
 import { createWorkspaceKey, importBatchFiles, keyStatus, saveRecords, unlockWorkspace } from '../../../src/teacher/workspace/workspace.ts';
 import { shippedCatalog } from '../../support/library.ts';
 import { testContext } from './support.ts';
@@ -26,7 +28,7 @@ const rows: RosterRow[] = [
 let dbCounter = 0;
 const random = (length: number) => crypto.getRandomValues(new Uint8Array(length));
 
-async function runKiosk(file: Awaited<ReturnType<typeof buildScreeningPlan>>, answersByCode: ReadonlyMap<string, Record<string, number>>) {
+async function runKiosk(file: Awaited<ReturnType<typeof buildScreeningPlan>>, answersByCode: ReadonlyMap<string, Record<string, number>>, unfinished: readonly string[] = []) {
   if (!file.ok) throw new Error('plan');
   const plan = file.value.kioskPlan;
   let id = 0;
@@ -40,6 +42,7 @@ async function runKiosk(file: Awaited<ReturnType<typeof buildScreeningPlan>>, an
     if (!session.ok) throw new Error(JSON.stringify(session.issues));
     const draft = { ...session.value.draft, consent: 'given' as const, answers, seconds: Object.fromEntries(Object.keys(answers).map((item) => [item, 4])) };
     await saveDraft(deps, plan, session.value, draft);
+    if (unfinished.includes(code)) continue; // the bell rang: the draft stays on the machine
     const done = await finish(deps, plan, session.value, draft, 'completed');
     if (!done.ok) throw new Error(JSON.stringify(done.issues));
   }
@@ -80,6 +83,7 @@ describe('the teacher workspace, from key to collected screening', () => {
     expect(JSON.stringify(plan.value.kioskPlan)).not.toContain('周雨桐');
     const code = (number: string) => plan.value.codes.get(number) ?? '';
 
+    await workspace.store.saveSecret(lookupsSecret('qs-2026-autumn@1.0.0'), plan.value.lookups, context.now());
     const batch = await runKiosk(plan, new Map([[code('Q0801'), junior(0)], [code('Q0802'), junior(2)], [code('Q0803'), junior(0, 1)]]));
     const files = [{ name: batch.name, bytes: batch.bytes }];
     const [first] = await importBatchFiles(workspace, files, context);
@@ -102,6 +106,18 @@ describe('the teacher workspace, from key to collected screening', () => {
       ['郑可欣', 'high', true],
       ['吴俊杰', 'high', false],
     ]);
+
+    // a second machine where one student started and did not finish: partial, not absent
+    const second = await runKiosk(plan, new Map([[code('Q0801'), junior(1)]]), [code('Q0801')]);
+    const [fromSecond] = await importBatchFiles(workspace, [{ name: second.name, bytes: second.bytes }], context);
+    expect(fromSecond?.outcome).toMatchObject({ ok: true, value: { new: 0, damaged: 0 } });
+    const partial = await partialStudents(workspace.store, 'qs-2026-autumn@1.0.0');
+    expect([...partial]).toEqual(['Q0801']);
+    const withoutWave = workspace.records.filter((record) => record.identity.studentNumber !== 'Q0801');
+    expect(summarize(withoutWave, 'qs-2026-autumn@1.0.0', new Set([8]), partial).school).toMatchObject({ roster: 2, completed: 2, partial: 0 });
+    const q0801 = workspace.records.find((record) => record.identity.studentNumber === 'Q0801');
+    if (!q0801) throw new Error('missing');
+    expect(summarize([{ ...q0801, waves: [] }], 'qs-2026-autumn@1.0.0', new Set([8]), partial).school).toMatchObject({ roster: 1, partial: 1, absent: 0 });
 
     const stored = JSON.stringify(await Promise.all([db.records.toArray(), db.secrets.toArray(), db.setAside.toArray(), db.imports.toArray()]), (_, value: unknown) => (value instanceof Uint8Array ? Buffer.from(value).toString('latin1') : value));
     for (const secret of ['周雨桐', '郑可欣', 'Q0801', '2012-04-03', 'phq9_1']) expect(stored.includes(secret), secret).toBe(false);
