@@ -5,6 +5,7 @@ import { bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrum
 import { download } from './download.ts';
 import { lookupsSecret } from '../workspace/partial.ts';
 import { IssueList } from './IssueList.tsx';
+import { PlanTextsEditor } from './PlanTextsEditor.tsx';
 import { useWorkspaceLibrary, type WorkspaceLibrary } from './normsLibrary.ts';
 import { NORMS_TEXT, type NormsText } from './normsText.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
@@ -176,6 +177,8 @@ export function PlanPage() {
           ))}
         </div>
         <label className="span"><input type="checkbox" checked={form.signInByDetails} onChange={(event) => update('signInByDetails', event.target.checked)} /> {text.detailsSignIn}</label>
+        <PlanTextsEditor bands={bands} texts={form.texts ?? {}} onChange={(next) => update('texts', next)} locale={locale}
+          labels={{ title: text.planTexts, consent: text.consentText, thankYou: text.thankYouText, help: text.helpText }} />
         <div className="span"><IssueList issues={issues} locale={locale} /></div>
         <button type="submit" className="primary span-start" disabled={busy}>{busy ? text.building(studentCount) : `${text.buildPlan} (${studentCount})`}</button>
       </form>

@@ -25,6 +25,24 @@ export interface ScreeningPlanRequest {
    * Without it, every band gets the default battery, the library's norm tables and the default policy.
    */
   readonly bands?: Readonly<Record<string, BandSetup>>;
+  /** The students' words: consent per band and the thank-you and help texts; defaults where left out. */
+  readonly texts?: PlanTexts;
+}
+
+export interface PlanTexts {
+  readonly consent?: Readonly<Record<string, LocalizedText>>;
+  readonly thankYou?: LocalizedText;
+  readonly help?: LocalizedText;
+}
+
+/** The texts the kiosk shows for these bands: the teacher's where given (and not blank), else the defaults. */
+export function planTexts(bandIds: readonly string[], texts: PlanTexts = {}): { consent: Record<string, LocalizedText>; thankYou: LocalizedText; help: LocalizedText } {
+  const given = (text: LocalizedText | undefined): text is LocalizedText => text !== undefined && text['zh-CN'].trim() !== '';
+  const consent = Object.fromEntries(bandIds.map((id) => {
+    const chosen = texts.consent?.[id];
+    return [id, given(chosen) ? chosen : DEFAULT_CONSENT[id] ?? DEFAULT_CONSENT.junior ?? DEFAULT_TEXTS.help];
+  }));
+  return { consent, thankYou: given(texts.thankYou) ? texts.thankYou : DEFAULT_TEXTS.thankYou, help: given(texts.help) ? texts.help : DEFAULT_TEXTS.help };
 }
 
 export interface BuiltScreeningPlan {
@@ -174,11 +192,10 @@ export async function buildScreeningPlan(records: readonly StudentRecord[], requ
     plan = assembled.value;
   }
   const withCodes = assignCodes(students.map((record) => ({ studentNumber: record.identity.studentNumber, record })), deps.randomBytes, deps.existingCodes);
-  const consent = Object.fromEntries(bands.map((band) => [band.id, DEFAULT_CONSENT[band.id] ?? DEFAULT_CONSENT.junior ?? DEFAULT_TEXTS.help]));
   const lookups: Record<string, string> = {};
   const kioskPlan = await buildKioskPlan({
     onLookup: (studentNumber, lookup) => { lookups[lookup] = studentNumber; },
-    plan, pin: request.pin, layout: request.layout, recipient: deps.recipient, texts: { ...DEFAULT_TEXTS, consent }, returnAfterSeconds: 8,
+    plan, pin: request.pin, layout: request.layout, recipient: deps.recipient, texts: planTexts(bands.map((band) => band.id), request.texts), returnAfterSeconds: 8,
     signInByDetails: request.signInByDetails, randomBytes: deps.randomBytes, ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
     roster: withCodes.map(({ code, record }) => ({
       code, birthDate: record.identity.birthDate,
