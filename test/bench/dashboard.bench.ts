@@ -6,16 +6,12 @@
  * per class and writes one plain table. Printed, never asserted (issue #4 asks for first render
  * under 500 ms on this machine).
  */
-import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
-import { CHROMIUM } from '../e2e/harness.ts';
 import { attentionList } from '../../src/teacher/workspace/attention.ts';
 import { summarize } from '../../src/teacher/workspace/summary.ts';
 import { cohort, PLANS } from './dashboard/cohort.ts';
 import type { DashboardTimings } from './dashboard/browserDashboard.tsx';
 import { BenchFailure } from './support/failure.ts';
+import { runBundleInChromium } from './support/bundleInChromium.ts';
 import { formatRatio, median } from './support/timing.ts';
 
 const STUDENTS = 5_000;
@@ -32,28 +28,7 @@ function timeNode(work: () => unknown): number[] {
 }
 
 async function inChromium(records: unknown): Promise<DashboardTimings | undefined> {
-  if (!existsSync(CHROMIUM.executablePath)) return undefined;
-  const built = await build({
-    configFile: false, logLevel: 'error', define: { 'process.env.NODE_ENV': '"production"' }, oxc: { jsx: { runtime: 'automatic' } },
-    build: { write: false, minify: true, target: 'es2022', cssCodeSplit: false, lib: { entry: 'test/bench/dashboard/browserDashboard.tsx', formats: ['iife'], name: 'dashboardBench', fileName: 'dashboard-bench' } },
-  });
-  const outputs = Array.isArray(built) ? built : [built];
-  const chunk = outputs.flatMap((output) => ('output' in output ? output.output : [])).find((item) => item.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new BenchFailure('the browser bench did not bundle');
-  const server = createServer((_request, response) => response.end('<!doctype html><meta charset="utf-8"><title>dashboard bench</title>'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const browser = await chromium.launch(CHROMIUM);
-  try {
-    if (!address || typeof address === 'string') throw new BenchFailure('no port');
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${address.port}/`);
-    await page.addScriptTag({ content: chunk.code });
-    return await page.evaluate(([data, rounds]) => (globalThis as unknown as { dashboardBench: { run: (r: unknown, n: number) => Promise<DashboardTimings> } }).dashboardBench.run(data, rounds), [records, ROUNDS] as const);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  return runBundleInChromium<DashboardTimings>('test/bench/dashboard/browserDashboard.tsx', 'dashboardBench', records, ROUNDS);
 }
 
 export async function run(): Promise<void> {

@@ -8,15 +8,11 @@
  * headless Chromium (the app's real home), where WebCrypto's costs differ from Node's. Speeds are
  * printed, never asserted.
  */
-import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
 import { zipSync, type Zippable } from 'fflate';
-import { chromium } from 'playwright-core';
-import { build } from 'vite';
-import { CHROMIUM } from '../e2e/harness.ts';
 import { createOpener, createSchoolKey, exportRecords, importRecipient, readRecordExport, unlockKey, type StudentRecord } from '../../src/records/index.ts';
 import { smallRecord } from '../records/support.ts';
 import { BenchFailure } from './support/failure.ts';
+import { runBundleInChromium } from './support/bundleInChromium.ts';
 import type { BrowserTimings } from './records/browserBench.ts';
 import { formatRate, formatRatio, measureThroughput, median } from './support/timing.ts';
 
@@ -48,28 +44,7 @@ async function verify(zip: Uint8Array, records: readonly StudentRecord[], unlock
 
 /** Bundles browserBench.ts, opens it in Chromium on a localhost page (WebCrypto needs a secure context), runs it. */
 async function inChromium(records: readonly StudentRecord[]): Promise<BrowserTimings | undefined> {
-  if (!existsSync(CHROMIUM.executablePath)) return undefined;
-  const built = await build({
-    configFile: false, logLevel: 'error',
-    build: { write: false, minify: true, target: 'es2022', lib: { entry: 'test/bench/records/browserBench.ts', formats: ['iife'], name: 'recordsBench', fileName: 'records-bench' } },
-  });
-  const outputs = Array.isArray(built) ? built : [built];
-  const chunk = outputs.flatMap((output) => ('output' in output ? output.output : [])).find((item) => item.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new BenchFailure('the browser bench did not bundle');
-  const server = createServer((_request, response) => response.end('<!doctype html><meta charset="utf-8"><title>records bench</title>'));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  const browser = await chromium.launch(CHROMIUM);
-  try {
-    if (!address || typeof address === 'string') throw new BenchFailure('no port');
-    const page = await browser.newPage();
-    await page.goto(`http://127.0.0.1:${address.port}/`);
-    await page.addScriptTag({ content: chunk.code });
-    return await page.evaluate(([data, rounds]) => (globalThis as unknown as { recordsBench: { run: (r: unknown, n: number) => Promise<BrowserTimings> } }).recordsBench.run(data, rounds), [records, TIMING.rounds] as const);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  return runBundleInChromium<BrowserTimings>('test/bench/records/browserBench.ts', 'recordsBench', records, TIMING.rounds);
 }
 
 export async function run(): Promise<void> {
@@ -110,7 +85,7 @@ export async function run(): Promise<void> {
 
   const browser = await inChromium(records);
   if (!browser) {
-    console.log(`Chromium not found at ${CHROMIUM.executablePath}: browser measurement skipped`);
+    console.log("Chromium not found at /usr/bin/chromium: browser measurement skipped");
     return;
   }
   const oursMs = median(browser.oursMs);
