@@ -17,11 +17,18 @@ export interface IncomingFile {
   /** The file's text; or, for a file read back from storage, its parsed value (checked again all the same). */
   readonly text?: string;
   readonly json?: unknown;
+  /** Set when the file came signed and the signature held (unwrapSigned.ts). */
+  readonly signedBy?: Signer;
+}
+
+export interface Signer {
+  readonly keyId: string;
+  readonly keyName: string;
 }
 
 /** What became of one file: accepted (with what it added), or refused with the reason first and the details after. */
 export type FileReport =
-  | { readonly file: string; readonly accepted: true; readonly schools: number; readonly year: string }
+  | { readonly file: string; readonly accepted: true; readonly schools: number; readonly year: string; readonly signedBy?: Signer }
   | { readonly file: string; readonly accepted: false; readonly issues: readonly Issue[] };
 
 function read(file: IncomingFile): Outcome<Aggregate> {
@@ -75,7 +82,7 @@ export function admitFile(set: FileSet, incoming: IncomingFile, options: AdmitOp
   const loaded: LoadedFile = { id: incoming.id, name: incoming.name, aggregate };
   return {
     set: { files: [...set.files, loaded], merged: merged.value },
-    report: { file: incoming.name, accepted: true, schools: aggregate.provenance.schools.length, year: aggregate.schoolYear },
+    report: { file: incoming.name, accepted: true, schools: aggregate.provenance.schools.length, year: aggregate.schoolYear, ...(incoming.signedBy ? { signedBy: incoming.signedBy } : {}) },
   };
 }
 

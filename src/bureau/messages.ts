@@ -7,6 +7,7 @@ type Template = Readonly<Record<Locale, string>>;
  * Each names the file it is about: a county loads hundreds at once.
  */
 export const BUREAU_MESSAGES: Readonly<Record<string, Template>> = {
+  bureau_signature_invalid: { 'zh-CN': '文件“{file}”的学校签名校验失败：签名后被改动过或已损坏，未载入。请让学校重新导出。', en: 'The school signature of "{file}" does not check out: the file was changed after signing or is damaged, and was not loaded. Ask the school to export it again.' },
   bureau_file_damaged: { 'zh-CN': '文件“{file}”已损坏或不完整，未载入。请让报送单位重新导出后再发一次。', en: 'The file "{file}" is damaged or incomplete and was not loaded. Ask the sender to export it again.' },
   bureau_not_an_aggregate: { 'zh-CN': '文件“{file}”不是匿名汇总文件（.psyagg），未载入。', en: 'The file "{file}" is not an anonymous aggregate (.psyagg) and was not loaded.' },
   bureau_version_unsupported: { 'zh-CN': '文件“{file}”的格式版本（{version}）比本程序新，未载入。请升级 PsyScreen。', en: 'The file "{file}" has a newer format version ({version}) than this program reads and was not loaded. Update PsyScreen.' },

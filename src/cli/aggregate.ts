@@ -2,7 +2,9 @@ import {
   LEVELS, mergeAggregates, parseAggregate, stampAggregate, tableRows,
   type Aggregate, type Level, type RateEstimate, type TableRow,
 } from '../../scoring/index.ts';
+import { isSignedFile } from '../records/signedFile.ts';
 import { readJson, reportIssues, type CliIo } from './io.ts';
+import { openSignedSync } from './signed.ts';
 
 export interface StampOptions {
   readonly level: string;
@@ -12,8 +14,16 @@ export interface StampOptions {
 }
 
 function readAggregate(io: CliIo, path: string): Aggregate | undefined {
-  const json = readJson(io, path);
+  let json = readJson(io, path);
   if (json === undefined) return undefined;
+  if (isSignedFile(json)) {
+    const opened = openSignedSync(json);
+    if (!opened.ok) {
+      reportIssues(io, path, opened.issues);
+      return undefined;
+    }
+    json = JSON.parse(opened.value.text) as unknown;
+  }
   const parsed = parseAggregate(json);
   if (!parsed.ok) reportIssues(io, path, parsed.issues);
   return parsed.ok ? parsed.value : undefined;

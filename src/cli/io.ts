@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { formatIssueWithPath, type Issue, type Locale } from '../../scoring/index.ts';
+import type { Issue, Locale } from '../../scoring/index.ts';
+import { describeIssueWithPath } from '../issueMessages.ts';
 
 /** What a command may touch, passed in so commands can be run and checked in-process. */
 export interface CliIo {
@@ -26,7 +27,7 @@ export function processIo(): CliIo {
 }
 
 export function reportIssues(io: CliIo, where: string, issues: readonly Issue[]): void {
-  for (const found of issues) io.err(`${where}: ${formatIssueWithPath(found, io.locale)}`);
+  for (const found of issues) io.err(`${where}: ${describeIssueWithPath(found, io.locale)}`);
 }
 
 /** Reads and parses a JSON file; a missing file or bad JSON is reported and yields undefined. */

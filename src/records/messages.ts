@@ -59,6 +59,7 @@ export const RECORD_MESSAGES: Readonly<Record<string, Template>> = {
   review_differs: { 'zh-CN': '测评 {wave} 的等级确认 {id} 在两份档案中不同，保留了本校的版本。', en: 'Tier review {id} of wave {wave} differs between the records; the workspace version was kept.' },
   follow_up_differs: { 'zh-CN': '跟进记录 {id} 在两份档案中内容不同但修改时间相同，保留了本校的版本。请核对。', en: 'Follow-up entry {id} differs between the records with the same edit time; the workspace version was kept. Please check.' },
   audit_differs: { 'zh-CN': '操作日志 {id} 在两份档案中不同，保留了本校的版本。', en: 'Audit entry {id} differs between the records; the workspace version was kept.' },
+  signature_invalid: { 'zh-CN': '签名校验失败：文件在学校签名之后被改动过，或签名已损坏。不要使用此文件，请向学校重新索取。', en: 'Signature check failed: the file was changed after the school signed it, or the signature is damaged. Do not use it; ask the school for a new copy.' },
   rescore_declined_wave: { 'zh-CN': '测评 {wave} 是拒答记录，没有作答可以重新计分。', en: 'Wave {wave} was declined; there are no answers to re-score.' },
   rescore_instrument_missing: { 'zh-CN': '重新计分需要原来使用的量表版本 {ref}。请把该版本加入量表库后重试。', en: 'Re-scoring needs the instrument version used at the time, {ref}. Add it to the library and try again.' },
   rescore_label_missing: { 'zh-CN': '请为重新计分的结果写一个标签，例如“2027 本地常模”。', en: 'Give the re-scored result a label, e.g. "2027 local norms".' },

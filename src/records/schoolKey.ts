@@ -13,6 +13,8 @@ export interface UnlockedKey {
   readonly name: string;
   readonly publicKey: Uint8Array<ArrayBuffer>;
   readonly privateKey: CryptoKey;
+  /** The same key for ECDSA signatures (signedFile.ts). */
+  readonly signingKey: CryptoKey;
   /** The stored key uses fewer PBKDF2 iterations than this build asks of new keys: change the passphrase to re-wrap it. */
   readonly upgradeRecommended: boolean;
 }
@@ -51,7 +53,7 @@ export async function createSchoolKey(request: CreateSchoolKeyRequest): Promise<
   return succeed({
     stored,
     publicKeyFile: publicKeyFileOf(stored),
-    unlocked: { keyId, name: name.data, publicKey: raw, privateKey: privateKey.value, upgradeRecommended: false },
+    unlocked: { keyId, name: name.data, publicKey: raw, privateKey: privateKey.value.agreement, signingKey: privateKey.value.signing, upgradeRecommended: false },
   });
 }
 
@@ -76,7 +78,10 @@ export async function unlockKey(input: unknown, passphrase: string): Promise<Out
   const privateKey = await importPrivateKey(pkcs8.value);
   if (!privateKey.ok) return privateKey;
   const { keyId, name, publicKey, kdf } = stored.value;
-  return succeed({ keyId, name, publicKey: fromBase64(publicKey), privateKey: privateKey.value, upgradeRecommended: kdf.iterations < MIN_PBKDF2_ITERATIONS });
+  return succeed({
+    keyId, name, publicKey: fromBase64(publicKey), privateKey: privateKey.value.agreement, signingKey: privateKey.value.signing,
+    upgradeRecommended: kdf.iterations < MIN_PBKDF2_ITERATIONS,
+  });
 }
 
 /** Re-wraps the private key under a new passphrase (new salt and IV). Nothing sealed to the key changes. */

@@ -60,10 +60,17 @@ export async function unwrapPrivateKey(file: WrappedKey, passphrase: string): Pr
   }
 }
 
-/** A usable private key that cannot be exported again from this session. */
-export async function importPrivateKey(pkcs8: Uint8Array<ArrayBuffer>): Promise<Outcome<CryptoKey>> {
+/**
+ * The private key as this session uses it, never exportable again: for key agreement (opening what
+ * was sealed to the school) and for ECDSA signatures (the school's anonymous aggregates). One P-256
+ * key serves both, so a school has one fingerprint to publish; signed messages carry their own
+ * prefix (signedFile.ts), so no signature can be mistaken for anything else.
+ */
+export async function importPrivateKey(pkcs8: Uint8Array<ArrayBuffer>): Promise<Outcome<{ agreement: CryptoKey; signing: CryptoKey }>> {
   try {
-    return succeed(await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']));
+    const agreement = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+    const signing = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
+    return succeed({ agreement, signing });
   } catch {
     return fail([issue('key_file_damaged', [])]);
   } finally {

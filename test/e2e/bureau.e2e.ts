@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAggregate, parseAggregateText, type Aggregate } from '../../scoring/index.ts';
+import { openSignedText } from '../../src/records/index.ts';
 import { nextYearPlan, publishedSchool } from '../bureau/support.ts';
 import { appAndBrowser, screenshot, watchedPage } from './harness.ts';
 
@@ -59,7 +60,11 @@ describe('bureau workspace', () => {
     const demoFile = await downloaded(teacher.page, () => teacher.page.getByRole('button', { name: /导出汇总文件/ }).click());
     expect(demoFile.name).toBe('演示学校-demo-2026@1.0.0.psyagg');
     const demoText = demoFile.bytes.toString('utf8');
-    const demo = parseAggregateText(demoText);
+    // the school signs what it sends; the bureau checks the signature before it reads the aggregate
+    const signed = await openSignedText(demoText);
+    if (!signed.ok) throw new Error(JSON.stringify(signed.issues));
+    expect(signed.value.keyName).toBe('演示学校 2026 心理筛查（演示密钥）');
+    const demo = parseAggregateText(signed.value.text);
     if (!demo.ok) throw new Error(JSON.stringify(demo.issues));
     expect(demo.value.stage).toBe('published');
     const demoRoster = (JSON.parse(readFileSync('public/demo/demo-workspace.json', 'utf8')) as { roster: { name: string; studentNumber: string }[] }).roster;
@@ -81,6 +86,9 @@ describe('bureau workspace', () => {
     await current.locator('input[type="file"]').setInputFiles([path('demo.psyagg'), path('a.psyagg'), path('b.psyagg'), path('c.psyagg')]);
     await current.getByText('本次：载入 4 个文件，0 个未载入。').waitFor();
     await current.getByText('2026-2027 学年：4 个文件，4 所学校。').waitFor();
+    await current.locator('details', { has: page.locator('ul.accepted') }).locator('summary').click();
+    await current.getByText(/已验证签名：演示学校 2026 心理筛查（演示密钥）/).waitFor();
+    expect(await current.getByText(/未签名/).count()).toBe(3);
 
     const units = page.locator('table.units tbody tr');
     await expect.poll(() => units.count()).toBe(4);

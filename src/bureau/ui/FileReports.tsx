@@ -1,6 +1,7 @@
 import type { Locale } from '../../../scoring/index.ts';
 import type { FileReport } from '../admit.ts';
 import { describeIssue, describeIssueWithPath } from '../../issueMessages.ts';
+import { formatKeyId } from '../../records/keyId.ts';
 import type { BureauText } from './bureauText.ts';
 
 /** What became of each file of the latest import: refused files first, each with its reason; loaded files folded away. */
@@ -36,7 +37,8 @@ export function FileReports({ reports, text, locale }: { reports: readonly FileR
           <summary>{text.accepted} ({accepted.length})</summary>
           <ul className="accepted">
             {accepted.map((report, index) => report.accepted && (
-              <li key={index}><strong className="report-status accepted">{text.accepted}</strong> <span className="report-file">{report.file}</span> <span className="muted">{text.acceptedDetail(report.schools, report.year)}</span></li>
+              <li key={index}><strong className="report-status accepted">{text.accepted}</strong> <span className="report-file">{report.file}</span> <span className="muted">{text.acceptedDetail(report.schools, report.year)}</span>{' '}
+                <span className={report.signedBy ? 'signed' : 'unsigned'}>{report.signedBy ? text.signedBy(report.signedBy.keyName, formatKeyId(report.signedBy.keyId)) : text.unsigned}</span></li>
             ))}
           </ul>
         </details>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BureauDb } from '../../store/bureauDb.ts';
 import { admitFiles, removeFile, type FileReport, type IncomingFile } from '../admit.ts';
+import { unwrapSigned } from '../unwrapSigned.ts';
 import { EMPTY_SET, yearOf, type FileSet, type Slot } from '../fileSet.ts';
 
 export type Sets = Readonly<Record<Slot, FileSet>>;
@@ -64,9 +65,10 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
     if (files.length === 0) return;
     setProgress({ slot, done: 0, total: files.length });
     // A file that cannot be read gets empty text, and is then refused as damaged like any other.
-    const incoming: IncomingFile[] = await Promise.all(files.map(async (file) => ({ id: newId(), name: file.name, text: await file.text().catch(() => '') })));
+    const read: IncomingFile[] = await Promise.all(files.map(async (file) => ({ id: newId(), name: file.name, text: await file.text().catch(() => '') })));
+    const { ready: incoming, refused } = await unwrapSigned(read);
     let set = latest.current[slot];
-    const found: FileReport[] = [];
+    const found: FileReport[] = [...refused];
     for (let start = 0; start < incoming.length; start += BATCH) {
       const otherYear = yearOf(latest.current[other(slot)]);
       const done = admitFiles(set, incoming.slice(start, start + BATCH), { county, ...(slot === 'comparison' && otherYear ? { otherYear } : {}) });

@@ -4,6 +4,7 @@ import { aggregateOfScreening } from '../workspace/aggregateOfScreening.ts';
 import { waveOfPlan } from '../workspace/summary.ts';
 import { loadAggregateSettings, saveAggregateSettings } from './aggregateSettings.ts';
 import { AGGREGATE_TEXT } from './aggregateText.ts';
+import { signText } from '../../records/index.ts';
 import { download } from './download.ts';
 import { IssueList } from './IssueList.tsx';
 import { OutgoingTable } from './OutgoingTable.tsx';
@@ -44,9 +45,10 @@ export function AggregatePage() {
   const wavesOf = (id: string) => records.filter((record) => waveOfPlan(record, id)).length;
   const published = built?.ok ? built.value.published : undefined;
   const fileName = `${fileSafe(workspace.school)}-${shortRefOf(screening.plan)}.psyagg`;
-  const exportFile = () => {
+  const exportFile = async () => {
     if (!published) return;
-    download(fileName, JSON.stringify(published, null, 2), 'application/json');
+    // Signed with the school key, so the bureau can tell the file was not changed on the way.
+    download(fileName, await signText(JSON.stringify(published, null, 2), workspace.key), 'application/json');
     setExported(text.exported(fileName));
   };
 
@@ -87,7 +89,7 @@ export function AggregatePage() {
           <p>{text.summary(published.cells.length, published.suppressed.length)}</p>
           <OutgoingTable aggregate={published} locale={locale} text={text} />
           <div className="toolbar">
-            <button type="button" className="primary" onClick={exportFile}>{text.export}</button>
+            <button type="button" className="primary" onClick={() => void exportFile()}>{text.export}</button>
             <code>{fileName}</code>
           </div>
           {exported && <p className="notice" role="status">{exported}</p>}
