@@ -40,6 +40,8 @@ export interface KioskDeps {
   /** Encrypts a submission to the plan's public key; the kiosk never holds a key that opens it. */
   readonly seal: (submission: Submission, recipientPublicKey: string) => Promise<Uint8Array>;
   readonly kdfIterations?: number;
+  /** Runs once the submission is safely stored (e.g. a copy into a shared folder); its failure changes nothing. */
+  readonly afterStore?: (id: string, sealed: Uint8Array) => Promise<unknown>;
 }
 
 const rosterContext = (file: KioskPlan) => `roster:${file.plan.id}@${file.plan.version}`;
@@ -115,6 +117,7 @@ export async function finish(deps: KioskDeps, file: KioskPlan, session: KioskSes
     await deps.db.usedCodes.put({ lookup: session.entryLookup, planId: file.plan.id, at: finishedAt, outcome: status });
     await deps.db.drafts.delete(session.keys.lookup);
   });
+  await deps.afterStore?.(submission.id, sealed).catch(() => undefined);
   return succeed({ id: submission.id });
 }
 

@@ -33,12 +33,20 @@ export interface MetaEntry {
   readonly value: string;
 }
 
+/** The folder a teacher chose for an immediate copy of every submission (File System Access API). */
+export interface FolderRow {
+  readonly slot: 'shared';
+  readonly handle: unknown;
+  readonly name: string;
+}
+
 export type KioskDb = Dexie & {
   plans: EntityTable<StoredPlan, 'slot'>;
   drafts: EntityTable<StoredDraft, 'lookup'>;
   submissions: EntityTable<StoredSubmission, 'id'>;
   usedCodes: EntityTable<UsedCode, 'lookup'>;
   meta: EntityTable<MetaEntry, 'key'>;
+  folders: EntityTable<FolderRow, 'slot'>;
 };
 
 export function openKioskDb(name = 'psyscreen-kiosk'): KioskDb {
@@ -50,5 +58,6 @@ export function openKioskDb(name = 'psyscreen-kiosk'): KioskDb {
     usedCodes: 'lookup, planId',
     meta: 'key',
   });
+  db.version(2).stores({ folders: 'slot' });
   return db;
 }

@@ -6,6 +6,7 @@ import { hashPin } from '../buildKioskPlan.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
 import { reopenCode, type KioskDeps } from '../session.ts';
 import { Card, IssueList } from './screens.tsx';
+import { SharedFolderSetting } from './SharedFolderSetting.tsx';
 import type { KioskText } from './text.ts';
 
 function download(name: string, bytes: Uint8Array<ArrayBuffer>): void {
@@ -84,6 +85,7 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
         <button type="button" onClick={onUnload}>{text.leaveKiosk}</button>
         <button type="button" onClick={onClose}>{text.close}</button>
       </div>
+      <SharedFolderSetting db={deps.db} text={text} />
       <form onSubmit={(event) => void reopenSubmit(event)} className="sign-in reopen">
         <label htmlFor="reopen">{text.reopenLabel}</label>
         <input id="reopen" autoComplete="off" value={reopen} onChange={(event) => setReopen(event.target.value)} />

@@ -2,6 +2,7 @@ import { openKioskDb, type KioskDb } from '../../store/kioskDb.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
 import { sealJson } from '../../records/sealed.ts';
 import type { KioskDeps } from '../session.ts';
+import { copyToSharedFolder } from '../sharedFolder.ts';
 
 /** Stop taking new students while at least this much room is left, so a started battery can always be saved. */
 const MIN_FREE_BYTES = 20 * 1024 * 1024;
@@ -21,6 +22,7 @@ export async function createKioskDeps(file: KioskPlan, db: KioskDb = openKioskDb
     newId: () => crypto.randomUUID(),
     machineId: await machineIdOf(db),
     seal: (submission, publicKey) => sealJson(submission, { keyId: file.kiosk.recipient.keyId, publicKey }, submission.plan, submission.finishedAt),
+    afterStore: (id, sealed) => copyToSharedFolder(db, id, sealed),
   };
 }
 

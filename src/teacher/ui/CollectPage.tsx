@@ -45,7 +45,7 @@ export function CollectPage() {
       <div className={`drop-zone${over ? ' over' : ''}`} onDragOver={(event) => { event.preventDefault(); setOver(true); }} onDragLeave={() => setOver(false)} onDrop={drop}>
         <p>{text.dropHere}</p>
         <label className="button">{text.chooseBatches}
-          <input className="visually-hidden" type="file" multiple accept=".psybatch,application/zip" onChange={(event) => void importFiles([...(event.target.files ?? [])])} />
+          <input className="visually-hidden" type="file" multiple accept=".psybatch,.psysealed,application/zip" onChange={(event) => void importFiles([...(event.target.files ?? [])])} />
         </label>
         {busy && <p role="status">{text.importing}</p>}
       </div>

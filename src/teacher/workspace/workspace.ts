@@ -1,6 +1,6 @@
 import { fail, issue, succeed, type Outcome } from '../../../scoring/index.ts';
 import {
-  createSchoolKey, deriveStorageKey, importBatch, parseStoredKey, publicKeyFileOf, receiptCode, unlockKey,
+  batchOfSealedFile, createSchoolKey, deriveStorageKey, importBatch, looksLikeSealedFile, parseStoredKey, publicKeyFileOf, receiptCode, unlockKey,
   type BatchImport, type PublicKeyFile, type StoredPrivateKey, type StudentRecord, type UnlockedKey,
 } from '../../records/index.ts';
 import type { TeacherDb } from '../../store/teacherDb.ts';
@@ -98,7 +98,13 @@ const waveIds = (records: readonly StudentRecord[]): Set<string> => new Set(reco
 export async function importBatchFiles(workspace: Workspace, files: readonly { name: string; bytes: Uint8Array<ArrayBuffer> }[], context: ChangeContext): Promise<BatchFileReport[]> {
   const reports: BatchFileReport[] = [];
   for (const file of files) {
-    const imported = await importBatch(waveIds(workspace.records), file.bytes, workspace.key);
+    // a single sealed submission from a lab machine's shared folder is imported as a one-entry batch
+    const wrapped = looksLikeSealedFile(file.bytes) ? await batchOfSealedFile(file.bytes) : succeed(file.bytes);
+    if (!wrapped.ok) {
+      reports.push({ file: file.name, outcome: wrapped });
+      continue;
+    }
+    const imported = await importBatch(waveIds(workspace.records), wrapped.value, workspace.key);
     if (!imported.ok) {
       reports.push({ file: file.name, outcome: imported });
       continue;
