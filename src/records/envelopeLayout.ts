@@ -36,6 +36,17 @@ export interface DecodedEnvelope {
 
 export const hkdfInfoFor = (format: EnvelopeFormat, version: number): Uint8Array<ArrayBuffer> => utf8(`PSYE/${format}/${version}`);
 
+/**
+ * The HKDF salt of a file's AES key. Up to `psyscreen-record` v2 every file had its own key (salt =
+ * file id); from v3 the files of one sealing session (one ephemeral ECDH key, or one PBKDF2 run) share
+ * one AES-256-GCM key, each with its own random 96-bit IV: as safe for an export of thousands of files,
+ * and it removes a key derivation per file (the export's cost above raw AES-GCM). Submissions keep a
+ * key per file; each has its own ephemeral key anyway.
+ */
+export const sharesSessionKey = (format: EnvelopeFormat, version: number): boolean => format === 'psyscreen-record' && version >= 3;
+export const hkdfSaltFor = (format: EnvelopeFormat, version: number, id: string): Uint8Array<ArrayBuffer> =>
+  sharesSessionKey(format, version) ? new Uint8Array(0) : utf8(id);
+
 export function encodeEnvelope(header: EnvelopeHeader): { prefix: Uint8Array<ArrayBuffer> } {
   const headerBytes = utf8(JSON.stringify(header));
   if (headerBytes.length > MAX_HEADER) throw new Error('envelope header too long');
@@ -85,7 +96,7 @@ function decodePsye(bytes: Uint8Array<ArrayBuffer>, view: DataView, expected: re
     additionalData: bytes.slice(0, 8 + length),
     ciphertext: bytes.slice(8 + length),
     iv: fromBase64(header.value.iv),
-    hkdfSalt: utf8(header.value.id),
+    hkdfSalt: hkdfSaltFor(header.value.format, header.value.version, header.value.id),
     hkdfInfo: hkdfInfoFor(header.value.format, header.value.version),
   });
 }

@@ -11,7 +11,7 @@ export const FORMATS = {
   'psyscreen-sealed': { label: '.psysealed', versions: [1, 2] },
   'psyscreen-submission': { label: 'submission', versions: [1] },
   'psyscreen-batch': { label: '.psybatch', versions: [1, 2, 3] },
-  'psyscreen-record': { label: '.psyrec', versions: [1, 2] },
+  'psyscreen-record': { label: '.psyrec', versions: [1, 2, 3] },
   'psyscreen-record-export': { label: 'record export (.zip)', versions: [1] },
   'psyscreen-signed': { label: 'signed file (.psyagg)', versions: [1] },
 } as const;

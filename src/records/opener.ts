@@ -2,7 +2,7 @@ import { fail, issue, succeed, type Outcome } from '../../scoring/index.ts';
 import { fromBase64 } from './base64.ts';
 import { bytesEqual, decodeUtf8 } from './bytes.ts';
 import type { EnvelopeFormat } from './envelopeHeader.ts';
-import { decodeEnvelope, type DecodedEnvelope, type EnvelopeInfo } from './envelopeLayout.ts';
+import { decodeEnvelope, sharesSessionKey, type DecodedEnvelope, type EnvelopeInfo } from './envelopeLayout.ts';
 import { aesKeyFrom, passphraseSecret, type Kdf, type PassphraseSecret } from './kdf.ts';
 import { formatKeyId } from './keyId.ts';
 import { importEcdhPublicKey } from './publicKey.ts';
@@ -77,14 +77,27 @@ export function createOpener(secret: OpeningSecret): Opener {
     return succeed(derivedSecret.base);
   }
 
+  // Files of one v3 export share their AES key: derive it once per base key (sealer.ts).
+  const sessionKeys = new WeakMap<CryptoKey, Map<string, Promise<CryptoKey>>>();
+  const aesKeyOf = (base: CryptoKey, decoded: DecodedEnvelope): Promise<CryptoKey> => {
+    const { header, hkdfSalt, hkdfInfo } = decoded;
+    if (!sharesSessionKey(header.format, header.version)) return aesKeyFrom(base, hkdfSalt, hkdfInfo, 'decrypt');
+    const perBase = sessionKeys.get(base) ?? new Map<string, Promise<CryptoKey>>();
+    sessionKeys.set(base, perBase);
+    const cacheKey = `${header.format}/${header.version}`;
+    const found = perBase.get(cacheKey) ?? aesKeyFrom(base, hkdfSalt, hkdfInfo, 'decrypt');
+    perBase.set(cacheKey, found);
+    return found;
+  };
+
   async function open(bytes: Uint8Array<ArrayBuffer>, expected: readonly EnvelopeFormat[] = ENVELOPE_FORMATS): Promise<Outcome<Opened>> {
     const decoded = decodeEnvelope(bytes, expected);
     if (!decoded.ok) return decoded;
     const base = await baseKeyFor(decoded.value);
     if (!base.ok) return base;
-    const { header, additionalData, ciphertext, iv, hkdfSalt, hkdfInfo } = decoded.value;
+    const { header, additionalData, ciphertext, iv } = decoded.value;
     try {
-      const key = await aesKeyFrom(base.value, hkdfSalt, hkdfInfo, 'decrypt');
+      const key = await aesKeyOf(base.value, decoded.value);
       const plaintext = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData }, key, ciphertext));
       return succeed({ header, plaintext });
     } catch {

@@ -3,7 +3,7 @@ import { toBase64 } from './base64.ts';
 import { ownBytes, randomBytes, randomId, utf8 } from './bytes.ts';
 import { ZId, ZText, ZTimestamp } from './schemaParts.ts';
 import type { EnvelopeFormat, EnvelopeHeader, Protection } from './envelopeHeader.ts';
-import { encodeEnvelope, hkdfInfoFor, joinEnvelope } from './envelopeLayout.ts';
+import { encodeEnvelope, hkdfInfoFor, hkdfSaltFor, joinEnvelope, sharesSessionKey } from './envelopeLayout.ts';
 import { currentVersion } from './formats.ts';
 import { aesKeyFrom, iterationsFor, passphraseSecret, type KdfCost } from './kdf.ts';
 import { checkNewPassphrase } from './passphrasePolicy.ts';
@@ -52,6 +52,15 @@ function checkFields(fields: SealFields, checkedTimestamps: Set<string>): void {
 function makeSealer(base: CryptoKey, protection: Protection): Sealer {
   const checkedTimestamps = new Set<string>();
   const infos = new Map<string, Uint8Array<ArrayBuffer>>();
+  const sessionKeys = new Map<string, Promise<CryptoKey>>();
+  const keyFor = (format: EnvelopeFormat, version: number, id: string): Promise<CryptoKey> => {
+    const info = infoFor(format, version);
+    if (!sharesSessionKey(format, version)) return aesKeyFrom(base, hkdfSaltFor(format, version, id), info, 'encrypt');
+    const cacheKey = `${format}/${version}`;
+    const found = sessionKeys.get(cacheKey) ?? aesKeyFrom(base, hkdfSaltFor(format, version, id), info, 'encrypt');
+    sessionKeys.set(cacheKey, found);
+    return found;
+  };
   const infoFor = (format: EnvelopeFormat, version: number): Uint8Array<ArrayBuffer> => {
     const found = infos.get(format) ?? hkdfInfoFor(format, version);
     infos.set(format, found);
@@ -69,7 +78,7 @@ function makeSealer(base: CryptoKey, protection: Protection): Sealer {
         ...(fields.plan === undefined ? {} : { plan: fields.plan }), content, iv: toBase64(iv), protection,
       };
       const { prefix } = encodeEnvelope(header);
-      const key = await aesKeyFrom(base, utf8(header.id), infoFor(fields.format, version), 'encrypt');
+      const key = await keyFor(fields.format, version, header.id);
       const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: prefix }, key, bytes));
       return joinEnvelope(prefix, ciphertext);
     },

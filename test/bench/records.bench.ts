@@ -64,7 +64,7 @@ export async function run(): Promise<void> {
 
   let exported: Uint8Array | undefined;
   let progressCalls = 0;
-  const ours = await measureThroughput('exportRecords (ECDH once + HKDF per file + AES-GCM + zip)', RECORDS, TIMING, async () => {
+  const ours = await measureThroughput('exportRecords (ECDH once + one AES key per export (record v3) + AES-GCM + zip)', RECORDS, TIMING, async () => {
     const outcome = await exportRecords(records, { key: recipient.value }, { created, onProgress: () => { progressCalls += 1; } });
     if (!outcome.ok) throw new BenchFailure(JSON.stringify(outcome.issues));
     exported = outcome.value;

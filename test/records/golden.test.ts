@@ -64,6 +64,11 @@ describe('golden files keep opening', () => {
     expect(opened.ok && opened.value.record.followUps.at(-1)).toMatchObject({ kind: 'referral', referralTo: '市精神卫生中心青少年门诊', due: '2027-12-01' });
   });
 
+  it('psyscreen-record v3 files (one key per export) inside a record export', async () => {
+    const read = await readRecordExport(bytes(GOLDEN.exportV3), createOpener({ key }));
+    expect(read.ok && [read.value.records.map((opened) => [opened.record.id, opened.header.version]).sort(), read.value.damaged]).toEqual([[['rec-1', 3], ['rec-2', 3]], []]);
+  });
+
   it('psyscreen-record-export v1', async () => {
     const read = await readRecordExport(bytes(GOLDEN.exportV1), createOpener({ key }));
     expect(read.ok && [read.value.records.map((opened) => opened.record.id).sort(), read.value.damaged]).toEqual([['rec-1', 'rec-2'], []]);

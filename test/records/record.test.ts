@@ -34,7 +34,7 @@ describe('.psyrec student record files', () => {
   it('round-trips to a key and to a passphrase; the header holds nothing personal', async () => {
     const sample = record(1);
     const toKey = await sealRecord(sample, school.recipient, created);
-    expect(await openRecord(toKey, school.unlocked)).toMatchObject({ ok: true, value: { record: sample, header: { format: 'psyscreen-record', version: 2 } } });
+    expect(await openRecord(toKey, school.unlocked)).toMatchObject({ ok: true, value: { record: sample, header: { format: 'psyscreen-record', version: 3 } } });
     const asText = new TextDecoder().decode(toKey);
     for (const secret of ['学生1号', sample.identity.studentNumber, sample.identity.birthDate, '第一中学', '李老师']) expect(asText).not.toContain(secret);
     const toPassphrase = await sealRecordWithPassphrase(sample, PASSPHRASE, created, TEST_KDF);
