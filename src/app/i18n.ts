@@ -1,4 +1,5 @@
-import type { Locale, Sex, Tier, ValidityReason, ValidityStatus } from '../../scoring/index.ts';
+import type { Locale, Sex, Tier, ValidityStatus } from '../../scoring/index.ts';
+import { VALIDITY_REASON_TEXT } from './validityReasonText.ts';
 
 /** Every string of the teacher-facing pages, in both languages; instrument texts come from the instrument files. */
 const zh = {
@@ -49,14 +50,7 @@ const zh = {
   none: '无',
   validity: '有效性',
   validities: { ok: '正常', questionable: '存疑', invalid: '无效' } satisfies Record<ValidityStatus, string>,
-  validityReasons: {
-    too_fast: '作答过快',
-    many_fast_items: '多道题作答过快',
-    long_string: '整份问卷都选同一个选项',
-    long_string_contradicts_reverse_keys: '反向计分题也选同一个选项',
-    inconsistent_pairs: '前后题目回答矛盾',
-    scale_not_scorable: '有分量表因缺答无法计分',
-  } satisfies Record<ValidityReason['code'], string>,
+  validityReasons: VALIDITY_REASON_TEXT['zh-CN'],
   aside: (parts: readonly string[]) => `（${parts.join('、')}）`,
   measures: { raw: '原始分', t: 'T 分', percentile: '百分位', band: '分段' } as Record<string, string>,
   reasons: '判定依据',
@@ -119,14 +113,7 @@ const en: AppText = {
   none: 'none',
   validity: 'Validity',
   validities: { ok: 'ok', questionable: 'questionable', invalid: 'invalid' },
-  validityReasons: {
-    too_fast: 'answered too fast',
-    many_fast_items: 'many items answered too fast',
-    long_string: 'the same option throughout',
-    long_string_contradicts_reverse_keys: 'the same option even on reverse-keyed items',
-    inconsistent_pairs: 'contradictory answers to paired items',
-    scale_not_scorable: 'a scale has too many missing items to score',
-  },
+  validityReasons: VALIDITY_REASON_TEXT.en,
   aside: (parts) => ` (${parts.join(', ')})`,
   measures: { raw: 'raw', t: 'T', percentile: 'percentile', band: 'band' },
   reasons: 'Why',

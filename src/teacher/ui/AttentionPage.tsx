@@ -1,4 +1,5 @@
 import { useMemo, useState } from 'react';
+import { bundledCatalog } from '../../library/bundled.ts';
 import { attentionList } from '../workspace/attention.ts';
 import { attentionExportRows, attentionReasons } from '../workspace/attentionRows.ts';
 import { download, todayIso } from './download.ts';
@@ -23,7 +24,7 @@ export function AttentionPage() {
   }, [all, className, sort]);
 
   const exportTo = async (view: 'psychologist' | 'class_teacher') => {
-    const rows = attentionExportRows(shown, locale, view);
+    const rows = attentionExportRows(shown, locale, view, bundledCatalog);
     const header = [text.name, text.studentNumber, text.className, ...(view === 'psychologist' ? [text.computed] : []), text.confirmed, text.urgent, ...(view === 'psychologist' ? [text.why] : []), text.nextDue, text.lastContact];
     const body = rows.map((row) => [
       row.name, row.studentNumber, row.className, ...(row.computedTier ? [text.tierShort[row.computedTier]] : []), text.tierShort[row.currentTier], row.urgent ? text.urgent : '',
@@ -76,7 +77,7 @@ export function AttentionPage() {
                 <td>{entry.record.identity.className}</td>
                 <td><span className={`tier tier-${entry.computedTier}`}>{text.tierShort[entry.computedTier]}</span></td>
                 <td>{entry.confirmed ? <span className={`tier tier-${entry.currentTier}`}>{text.tierShort[entry.currentTier]}</span> : text.none}</td>
-                <td className="reasons">{attentionReasons(entry, locale).join('；')}</td>
+                <td className="reasons">{attentionReasons(entry, locale, bundledCatalog).join('；')}</td>
                 <td className={entry.overdue ? 'overdue' : undefined}>{entry.nextDue ?? text.none}{entry.overdue && <span className="badge">{text.overdue}</span>}</td>
                 <td>{entry.lastContact ? `${entry.lastContact.at.slice(0, 10)} ${text.kinds[entry.lastContact.kind]}` : text.none}</td>
               </tr>

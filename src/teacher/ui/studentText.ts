@@ -1,4 +1,5 @@
-import type { Locale, ValidityReason } from '../../../scoring/index.ts';
+import type { Locale } from '../../../scoring/index.ts';
+import { VALIDITY_REASON_TEXT } from '../../app/validityReasonText.ts';
 
 /**
  * Strings of the student page, the individual report and the class summary report that text.ts does
@@ -28,14 +29,7 @@ const zh = {
   flags: '标记',
   noFlags: '无',
   retest: '建议复测',
-  validityReasons: {
-    too_fast: '作答过快',
-    many_fast_items: '多道题作答过快',
-    long_string: '整份问卷都选同一个选项',
-    long_string_contradicts_reverse_keys: '反向计分题也选同一个选项',
-    inconsistent_pairs: '前后题目回答矛盾',
-    scale_not_scorable: '有分量表因缺答无法计分',
-  } satisfies Record<ValidityReason['code'], string>,
+  validityReasons: VALIDITY_REASON_TEXT['zh-CN'],
   reasons: '判定依据',
   noReasons: '没有规则命中。',
   ruleReason: (rule: string, scale: string, measure: string, value: string) => `规则 ${rule}：${scale}的${measure}为 ${value}`,
@@ -115,14 +109,7 @@ const en: StudentText = {
   flags: 'Flags',
   noFlags: 'none',
   retest: 're-test advised',
-  validityReasons: {
-    too_fast: 'answered too fast',
-    many_fast_items: 'many items answered too fast',
-    long_string: 'the same option chosen throughout',
-    long_string_contradicts_reverse_keys: 'the same option chosen even for reverse-keyed items',
-    inconsistent_pairs: 'contradictory answers to paired items',
-    scale_not_scorable: 'a scale could not be scored (too many items missing)',
-  },
+  validityReasons: VALIDITY_REASON_TEXT.en,
   reasons: 'Why this tier',
   noReasons: 'No rule matched.',
   ruleReason: (rule: string, scale: string, measure: string, value: string) => `rule ${rule}: ${scale} ${measure} is ${value}`,

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ZStudentRecord } from '../../../src/records/index.ts';
 import { addSubmissions } from '../../../src/teacher/workspace/addSubmissions.ts';
 import { attentionList } from '../../../src/teacher/workspace/attention.ts';
+import { attentionReasons } from '../../../src/teacher/workspace/attentionRows.ts';
+import { shippedCatalog } from '../../support/library.ts';
 import { closeCase, recordAction, recordInterview } from '../../../src/teacher/workspace/followUp.ts';
 import { summarize } from '../../../src/teacher/workspace/summary.ts';
 import { declinedSubmission, emptyRecord, pupil, scoredSubmission, testContext, type Profile } from './support.ts';
@@ -86,6 +88,17 @@ describe('the attention list', () => {
     const referred = recordAction(record, { at: '2026-10-14T06:00:00.000Z', action: 'referral', content: '家长同意就诊', referralTo: '市精神卫生中心', due: '2026-11-01' }, context);
     expect(referred.ok && referred.value.followUps.at(-1)).toMatchObject({ kind: 'referral', referralTo: '市精神卫生中心', due: '2026-11-01', by: '李老师' });
     expect(referred.ok && ZStudentRecord.safeParse(referred.value).success).toBe(true);
+  });
+});
+
+describe('why a student is on the list', () => {
+  it('names the instrument and scale as a teacher knows them, with the score', () => {
+    const { records } = screenedClass();
+    const high = attentionList(records, TODAY).find((entry) => entry.record.identity.studentNumber === 'S0003');
+    if (!high) throw new Error('missing');
+    const score = high.wave.results[0]?.result.instruments[0]?.scales[0]?.raw;
+    expect(attentionReasons(high, 'zh-CN', shippedCatalog())).toEqual([`PHQ-9 总分 ${score}`]);
+    expect(attentionReasons(high, 'en', shippedCatalog())).toEqual([`PHQ-9 Total ${score}`]);
   });
 });
 
