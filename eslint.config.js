@@ -40,6 +40,20 @@ export default tseslint.config(
     },
   },
   {
+    // The engine scores on the student kiosk, which does not load zod (test/e2e/kiosk-stored-plan.e2e.ts):
+    // it reads definitions that were validated when they were loaded, so it imports schema types only.
+    files: ['scoring/score/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [{
+          group: ['zod', 'zod/*', '../schema/*', '!../schema/vocabulary.ts', '!../schema/answerValues.ts'],
+          allowTypeImports: true,
+          message: 'The scoring engine stays zod-free: import schema types with `import type`, and plain values from schema/vocabulary.ts or schema/answerValues.ts.',
+        }],
+      }],
+    },
+  },
+  {
     // The CLI and the tests talk to the terminal on purpose.
     files: ['src/cli/**/*.ts', 'test/bench/**/*.ts', 'bin/**/*.js'],
     rules: { 'no-console': 'off' },

@@ -18,6 +18,7 @@ const contentSecurityPolicy = [
 ].join('; ');
 
 export default defineConfig({
+  define: { __PSYSCREEN_BUILD__: JSON.stringify(`${process.env.npm_package_version ?? '0'}-${Date.now().toString(36)}`) },
   plugins: [
     react(),
     // Lab PCs lose the network: a service worker precaches every built file (both pages, the demo

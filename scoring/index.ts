@@ -2,19 +2,22 @@
  * The public API of the scoring core. Everything outside scoring/ imports from here only.
  * See README.md for the contract.
  */
-export { LOCALES, ZLocalizedText, pickText, type Locale, type LocalizedText } from './locale.ts';
+export { ZLocalizedText, pickText, type LocalizedText } from './locale.ts';
+export { LOCALES, TIERS, TRACKS, tierRank, type Locale, type Tier } from './schema/vocabulary.ts';
+export { conditionItems, scoredValues } from './schema/answerValues.ts';
 export { fail, formatPath, issue, succeed, type Issue, type JsonPath, type Outcome } from './outcome.ts';
 export { MESSAGES, formatIssue, formatIssueWithPath } from './messages.ts';
+export { issueText, type MessageCatalogue, type MessageTemplate } from './issueText.ts';
 
 export { ZSex, type Sex } from './schema/common.ts';
 export { ZCondition, type Condition } from './schema/condition.ts';
 export {
-  FLAGS, ZBand, ZCriticalItem, ZInstrument, ZItem, ZOption, ZScale, scaleRange, scoredValues,
+  FLAGS, ZBand, ZCriticalItem, ZInstrument, ZItem, ZOption, ZScale, scaleRange,
   type Band, type CriticalItem, type Instrument, type Item, type Option, type Scale,
 } from './schema/instrument.ts';
 export { ZNormGroup, ZNormTable, type NormGroup, type NormTable } from './schema/norms.ts';
-export { TIERS, ZTierPolicy, ZTierRule, ZValiditySettings, tierRank, type Tier, type TierPolicy, type TierRule, type ValiditySettings } from './schema/policy.ts';
-export { TRACKS, ZGradeBand, ZPlan, type GradeBand, type Plan } from './schema/plan.ts';
+export { ZTierPolicy, ZTierRule, ZValiditySettings, type TierPolicy, type TierRule, type ValiditySettings } from './schema/policy.ts';
+export { ZGradeBand, ZPlan, type GradeBand, type Plan } from './schema/plan.ts';
 export { parseDefinition, parseInstrument, parseJsonText, parseNormTable, parsePlan, parseTierPolicy, parseWith, type Definition } from './schema/parse.ts';
 
 export { canonicalJson, contentHash } from './library/hash.ts';

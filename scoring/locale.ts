@@ -1,7 +1,6 @@
 import { z } from 'zod';
 
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import type { Locale } from './schema/vocabulary.ts';
 
 /** Every user-facing text in a definition exists in Simplified Chinese and English. */
 export const ZLocalizedText = z.strictObject({

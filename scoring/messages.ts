@@ -1,13 +1,12 @@
-import type { Locale } from './locale.ts';
+import { issueText, type MessageCatalogue } from './issueText.ts';
 import { formatPath, type Issue } from './outcome.ts';
-
-type Template = Readonly<Record<Locale, string>>;
+import type { Locale } from './schema/vocabulary.ts';
 
 /**
  * Every issue code, with what is wrong and what to do, in zh-CN and en. `{name}` is filled from
  * the issue's params. A test checks that every code the code base emits is listed here.
  */
-export const MESSAGES: Readonly<Record<string, Template>> = {
+export const MESSAGES: MessageCatalogue = {
   // shapes
   required: { 'zh-CN': '缺少必填项（应为 {expected}）。请补上此字段。', en: 'This field is required (expected {expected}). Add it.' },
   wrong_type: { 'zh-CN': '类型不对：应为 {expected}，实际是 {received}。', en: 'Wrong type: expected {expected}, got {received}.' },
@@ -138,10 +137,6 @@ export const MESSAGES: Readonly<Record<string, Template>> = {
 };
 
 /** The message a user reads for an issue, with its path, in their language. */
-export function formatIssue(found: Issue, locale: Locale, catalogue: Readonly<Record<string, Template>> = MESSAGES): string {
-  const template = catalogue[found.code]?.[locale] ?? found.code;
-  const params = found.params ?? {};
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-}
+export const formatIssue = (found: Issue, locale: Locale, catalogue: MessageCatalogue = MESSAGES): string => issueText(found, locale, catalogue);
 
 export const formatIssueWithPath = (found: Issue, locale: Locale): string => `${formatPath(found.path)}: ${formatIssue(found, locale)}`;

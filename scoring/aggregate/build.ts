@@ -5,7 +5,7 @@ import type { Sex } from '../schema/common.ts';
 import { scaleRange, type Instrument } from '../schema/instrument.ts';
 import { parseWith } from '../schema/parse.ts';
 import type { Plan } from '../schema/plan.ts';
-import { tierRank, type Tier } from '../schema/policy.ts';
+import { tierRank, type Tier } from '../schema/vocabulary.ts';
 import type { BatteryResult } from '../score/types.ts';
 import { canonicalAggregate } from './canonical.ts';
 import { groupKey } from './groups.ts';

@@ -1,4 +1,4 @@
-import type { Locale } from '../locale.ts';
+import type { Locale } from '../schema/vocabulary.ts';
 import { formatIssue } from '../messages.ts';
 import { issue, type Issue } from '../outcome.ts';
 import { histogramEntries } from './histogram.ts';

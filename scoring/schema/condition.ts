@@ -27,10 +27,3 @@ export const ZCondition: z.ZodType<Condition> = z.lazy(() =>
     z.strictObject({ all: z.array(ZCondition).min(1) }),
   ]),
 );
-
-/** Item ids a condition reads, so a schema can check they exist. */
-export function conditionItems(condition: Condition): string[] {
-  if ('any' in condition) return condition.any.flatMap(conditionItems);
-  if ('all' in condition) return condition.all.flatMap(conditionItems);
-  return [condition.item];
-}

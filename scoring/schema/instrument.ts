@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZLocalizedText } from '../locale.ts';
-import { ZCondition, conditionItems } from './condition.ts';
+import { conditionItems, scoredValues } from './answerValues.ts';
+import { ZCondition } from './condition.ts';
 import { ZItemId, ZSemver, ZSlug, ZSource, reportCrossField, reportDuplicates, type CrossFieldContext } from './common.ts';
 
 export const ZOption = z.strictObject({
@@ -91,10 +92,6 @@ const ZInstrumentShape = z.strictObject({
 export const ZInstrument = ZInstrumentShape.superRefine((def, ctx) => checkInstrument(def, ctx));
 export type Instrument = z.infer<typeof ZInstrument>;
 
-/** Scored values of an option set: refusal options are never scored. */
-export function scoredValues(options: readonly Option[]): number[] {
-  return options.filter((option) => option.refusal !== true).map((option) => option.value);
-}
 
 /** The lowest and highest score a scale can take, from its items' option values. */
 export function scaleRange(def: Pick<Instrument, 'items' | 'optionSets'>, scale: Scale): { min: number; max: number } {

@@ -9,7 +9,7 @@ import { ZTierPolicy } from './policy.ts';
 export const ZPinnedRef = z.string().regex(/^[a-z][a-z0-9-]*@\d+\.\d+\.\d+#[0-9a-f]{64}$/, { error: 'bad_pinned_ref' });
 export const ZVersionRef = z.string().regex(/^[a-z][a-z0-9-]*@\d+\.\d+\.\d+$/, { error: 'bad_version_ref' });
 
-export const TRACKS = ['general', 'vocational'] as const;
+import { TRACKS } from './vocabulary.ts';
 
 export const ZGradeBand = z.strictObject({
   id: ZSlug,

@@ -2,10 +2,6 @@ import { z } from 'zod';
 import { ZLocalizedText } from '../locale.ts';
 import { ZSemver, ZSlug, reportCrossField, reportDuplicates, type CrossFieldContext } from './common.ts';
 
-export const TIERS = ['low', 'medium', 'high'] as const;
-export type Tier = (typeof TIERS)[number];
-export const tierRank = (tier: Tier): number => TIERS.indexOf(tier);
-
 const ZRuleTarget = {
   id: ZSlug,
   tier: z.enum(['medium', 'high']),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ResponseInput } from '../score/types.ts';
 import { ZGrade, ZSex } from './common.ts';
-import { TRACKS } from './plan.ts';
+import { TRACKS } from './vocabulary.ts';
 
 /** One response as the command line and batch files carry it: who, and answers by item id. */
 export const ZResponseRecord = z.strictObject({

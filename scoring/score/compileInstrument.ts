@@ -1,6 +1,7 @@
 import { refOf } from '../library/ref.ts';
 import type { Condition } from '../schema/condition.ts';
-import { scoredValues, type Band, type CriticalItem, type Instrument, type MissingRule } from '../schema/instrument.ts';
+import { scoredValues } from '../schema/answerValues.ts';
+import type { Band, CriticalItem, Instrument, MissingRule } from '../schema/instrument.ts';
 
 export type AnswerVector = (number | undefined)[];
 

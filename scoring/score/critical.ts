@@ -1,4 +1,5 @@
-import { conditionItems, type Condition } from '../schema/condition.ts';
+import { conditionItems } from '../schema/answerValues.ts';
+import type { Condition } from '../schema/condition.ts';
 import type { AnswerVector, CompiledInstrument } from './compileInstrument.ts';
 import type { CriticalHit } from './types.ts';
 

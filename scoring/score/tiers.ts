@@ -1,4 +1,5 @@
-import { tierRank, type Tier, type TierPolicy, type TierRule } from '../schema/policy.ts';
+import type { TierPolicy, TierRule } from '../schema/policy.ts';
+import { tierRank, type Tier } from '../schema/vocabulary.ts';
 import type { CompiledInstrument } from './compileInstrument.ts';
 import type { InstrumentResult, ScaleResult, TierReason } from './types.ts';
 

@@ -1,7 +1,7 @@
 import type { Sex } from '../schema/common.ts';
-import type { Tier } from '../schema/policy.ts';
+import type { Tier, Track } from '../schema/vocabulary.ts';
 
-export type Track = 'general' | 'vocational';
+export type { Track } from '../schema/vocabulary.ts';
 
 export interface Respondent {
   readonly id: string;

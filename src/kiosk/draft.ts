@@ -1,13 +1,11 @@
-import { z } from 'zod';
-
 /** A student's answers in progress. Stored only encrypted under their code (see codeVault.ts). */
-export const ZDraft = z.strictObject({
-  consent: z.enum(['given', 'declined']).optional(),
-  answers: z.record(z.string(), z.number().int().nullable()),
-  seconds: z.record(z.string(), z.number().min(0)),
-  startedAt: z.string(),
-});
-export type Draft = z.infer<typeof ZDraft>;
+export interface Draft {
+  readonly consent?: 'given' | 'declined';
+  /** By item id; null = seen and left unanswered. */
+  readonly answers: Readonly<Record<string, number | null>>;
+  readonly seconds: Readonly<Record<string, number>>;
+  readonly startedAt: string;
+}
 
 export const emptyDraft = (startedAt: string): Draft => ({ answers: {}, seconds: {}, startedAt });
 

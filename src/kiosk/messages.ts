@@ -1,7 +1,7 @@
-import type { Locale } from '../../scoring/index.ts';
+import type { MessageCatalogue } from '../../scoring/index.ts';
 
 /** Kiosk issue codes with what to do, in zh-CN and en (same shape as scoring's MESSAGES). */
-export const KIOSK_MESSAGES: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+export const KIOSK_MESSAGES: MessageCatalogue = {
   clear_no_export: { 'zh-CN': '本机还没有导出过数据，没有可清理的提交。请先导出，再到教师端导入。', en: 'Nothing has been exported from this machine yet, so there is nothing to clear. Export first, then import in the teacher workspace.' },
   clear_receipt_wrong: { 'zh-CN': '回执码不对，未删除任何数据。回执码在教师端“收集数据”导入本机最近一次导出的文件后显示；之后若又导出过，请导入最新的文件。', en: 'That receipt does not match; nothing was deleted. The receipt appears under "Collect" in the teacher workspace after importing this machine\'s latest export; if you exported again since, import the newest file.' },
   bad_base64: { 'zh-CN': '应为 Base64 编码的数据。文件可能被改动或截断，请重新导出。', en: 'Expected Base64 data. The file may have been edited or cut short; export it again.' },

@@ -1,8 +1,9 @@
 import { compilePlan, fail, findGradeBand, issue, succeed, type BatteryResult, type GradeBand, type Outcome } from '../../scoring/index.ts';
 import type { KioskDb } from '../store/kioskDb.ts';
 import { decryptJson, deriveCodeKeys, encryptJson, fromBase64, type CodeKeys, type Sealed } from './codeVault.ts';
-import { ZDraft, emptyDraft, type Draft } from './draft.ts';
-import { ZRosterIdentity, type KioskPlan, type RosterIdentity } from './kioskPlan.ts';
+import { asDraft, asRosterIdentity } from './decrypted.ts';
+import { emptyDraft, type Draft } from './draft.ts';
+import type { KioskPlan, RosterIdentity } from './kioskPlan.ts';
 import { detailsSecret, normalizeCode, type SignInDetails } from './signInCode.ts';
 
 /** A signed-in student. Lives only in memory, and only until submit or sign-out. */
@@ -68,14 +69,13 @@ export async function signInByDetails(deps: KioskDeps, file: KioskPlan, details:
 
 async function openSession(deps: KioskDeps, file: KioskPlan, keys: CodeKeys, entryLookup: string, sealed: Sealed): Promise<Outcome<KioskSession>> {
   if (await deps.db.usedCodes.get(entryLookup)) return fail([issue('code_used', ['code'])]);
-  const identity = ZRosterIdentity.safeParse(await decryptJson(keys.key, sealed, rosterContext(file)));
-  if (!identity.success) return fail([issue('roster_entry_damaged', ['code'])]);
-  const band = findGradeBand(file.plan, identity.data);
-  if (!band) return fail([issue('no_band_for_grade', ['code'], { grade: identity.data.grade, track: identity.data.track ?? 'general' })]);
+  const identity = asRosterIdentity(await decryptJson(keys.key, sealed, rosterContext(file)));
+  if (!identity) return fail([issue('roster_entry_damaged', ['code'])]);
+  const band = findGradeBand(file.plan, identity);
+  if (!band) return fail([issue('no_band_for_grade', ['code'], { grade: identity.grade, track: identity.track ?? 'general' })]);
   const stored = await deps.db.drafts.get(keys.lookup);
-  const opened = stored ? ZDraft.safeParse(await decryptJson(keys.key, stored.sealed, draftContext(file))) : undefined;
-  const draft = opened?.success ? opened.data : emptyDraft(deps.now().toISOString());
-  return succeed({ entryLookup, keys, identity: identity.data, band, draft, resumed: opened?.success === true });
+  const opened = stored ? asDraft(await decryptJson(keys.key, stored.sealed, draftContext(file))) : undefined;
+  return succeed({ entryLookup, keys, identity, band, draft: opened ?? emptyDraft(deps.now().toISOString()), resumed: opened !== undefined });
 }
 
 /** Called on every answer: a crash or power cut loses at most the answer being given. */

@@ -4,7 +4,8 @@ import { tryFromBase64 } from './base64.ts';
 import { decodeUtf8, ownBytes, sha256Hex, utf8 } from './bytes.ts';
 import { checkFormat } from './formatCheck.ts';
 import { ZId, ZSha256Hex, ZText, ZTimestamp, ZVersionRef } from './schemaParts.ts';
-import { MAGIC, decodeEnvelope } from './envelopeLayout.ts';
+import { MAGIC } from './envelopeLayout.ts';
+import { decodeEnvelope } from './envelopeReader.ts';
 import { createZipWriter, looksLikeZip, readZip } from './zipFiles.ts';
 
 /**

@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { ZKdf } from './kdf.ts';
+import { MAX_PBKDF2_ITERATIONS, MIN_READABLE_ITERATIONS } from './kdf.ts';
 import { ZBase64Bytes, ZId, ZKeyId, ZText, ZTimestamp } from './schemaParts.ts';
 
 /** The formats that travel in a PSYE envelope (README.md, "Envelope"). */
 export const ENVELOPE_FORMATS = ['psyscreen-sealed', 'psyscreen-record'] as const;
 export type EnvelopeFormat = (typeof ENVELOPE_FORMATS)[number];
+
+/** How a passphrase became a key (kdf.ts). */
+export const ZKdf = z.strictObject({
+  name: z.literal('PBKDF2-SHA-256'),
+  iterations: z.number().int().min(MIN_READABLE_ITERATIONS).max(MAX_PBKDF2_ITERATIONS),
+  salt: ZBase64Bytes({ length: 16 }),
+});
+export type Kdf = z.infer<typeof ZKdf>;
 
 /** Sealed to a public key: a P-256 key agreement between `epk` and the recipient's key. */
 export const ZKeyProtection = z.strictObject({

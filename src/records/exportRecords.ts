@@ -1,7 +1,7 @@
 import { fail, issue, succeed, type Outcome } from '../../scoring/index.ts';
 import { randomId, utf8 } from './bytes.ts';
 import type { KdfCost } from './kdf.ts';
-import type { RecipientKey } from './publicKey.ts';
+import type { RecipientKey } from './recipient.ts';
 import { EXPORT_MANIFEST_NAME, recordEntryName, type RecordExportManifest } from './recordExport.ts';
 import { createKeySealer, createPassphraseSealer, type Sealer } from './sealer.ts';
 import type { StudentRecord } from './studentRecord.ts';

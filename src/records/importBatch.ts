@@ -1,7 +1,7 @@
 import { fail, issue, parseWith, succeed, type Issue, type Outcome } from '../../scoring/index.ts';
 import { readBatch, type BatchEntry, type DraftOnMachine } from './batchFile.ts';
 import { sha256Hex } from './bytes.ts';
-import { decodeEnvelope } from './envelopeLayout.ts';
+import { decodeEnvelope } from './envelopeReader.ts';
 import type { KeptAside } from './keptAside.ts';
 import { createOpener, type KeyForOpening, type Opener } from './opener.ts';
 import { ZSubmission, type Submission } from './submission.ts';

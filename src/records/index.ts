@@ -9,14 +9,15 @@ export { RECORD_MESSAGES, formatRecordIssue } from './messages.ts';
 export { MIN_PBKDF2_ITERATIONS, type KdfCost } from './kdf.ts';
 export { MIN_PASSPHRASE_LENGTH, checkNewPassphrase } from './passphrasePolicy.ts';
 export { formatKeyId, keyIdOf } from './keyId.ts';
-export { ZPublicKeyFile, importRecipient, parsePublicKeyFile, publicKeyFileOf, readPublicKeyFile, writePublicKeyFile, type PublicKeyFile, type RecipientKey } from './publicKey.ts';
+export { ZPublicKeyFile, parsePublicKeyFile, publicKeyFileOf, readPublicKeyFile, writePublicKeyFile, type PublicKeyFile } from './publicKey.ts';
+export { importRecipient, type RecipientKey } from './recipient.ts';
 export { ZKeyBackupFile, ZStoredPrivateKey, type KeyBackupFile, type StoredPrivateKey } from './wrappedKey.ts';
 export { changePassphrase, createSchoolKey, parseStoredKey, unlockKey, type CreateSchoolKeyRequest, type NewSchoolKey, type UnlockedKey } from './schoolKey.ts';
 export { createKeyBackup, parseKeyBackup, readKeyBackup, restoreKeyBackup, writeKeyFile } from './keyBackup.ts';
 
 // envelopes
 export { ENVELOPE_FORMATS, ZEnvelopeHeader, type EnvelopeFormat, type EnvelopeHeader } from './envelopeHeader.ts';
-export type { EnvelopeInfo } from './envelopeLayout.ts';
+export type { EnvelopeInfo } from './envelopeReader.ts';
 export { createKeySealer, createPassphraseSealer, seal, sealWithPassphrase, type Plaintext, type SealFields, type Sealer } from './sealer.ts';
 export { createOpener, open, openWithPassphrase, type KeyForOpening, type Opened, type Opener, type OpeningSecret } from './opener.ts';
 

@@ -1,7 +1,6 @@
-import { z } from 'zod';
 import { fromBase64 } from './base64.ts';
 import { utf8 } from './bytes.ts';
-import { ZBase64Bytes } from './schemaParts.ts';
+import type { Kdf } from './envelopeHeader.ts';
 
 /**
  * Passphrase → key material: PBKDF2-SHA-256 over the NFC-normalised passphrase with a random 16-byte
@@ -15,13 +14,6 @@ export const MIN_PBKDF2_ITERATIONS = 600_000;
 export const MAX_PBKDF2_ITERATIONS = 10_000_000;
 /** Readers accept as few as this, so that test fixtures made with `testOnlyIterations` keep opening. */
 export const MIN_READABLE_ITERATIONS = 1_000;
-
-export const ZKdf = z.strictObject({
-  name: z.literal('PBKDF2-SHA-256'),
-  iterations: z.number().int().min(MIN_READABLE_ITERATIONS).max(MAX_PBKDF2_ITERATIONS),
-  salt: ZBase64Bytes({ length: 16 }),
-});
-export type Kdf = z.infer<typeof ZKdf>;
 
 /**
  * How hard new passphrase protection is. Real use: `{}` (600,000 iterations) or more.

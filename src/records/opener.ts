@@ -2,10 +2,12 @@ import { fail, issue, succeed, type Outcome } from '../../scoring/index.ts';
 import { fromBase64 } from './base64.ts';
 import { bytesEqual, decodeUtf8 } from './bytes.ts';
 import type { EnvelopeFormat } from './envelopeHeader.ts';
-import { decodeEnvelope, sharesSessionKey, type DecodedEnvelope, type EnvelopeInfo } from './envelopeLayout.ts';
-import { aesKeyFrom, passphraseSecret, type Kdf, type PassphraseSecret } from './kdf.ts';
+import { sharesSessionKey } from './envelopeLayout.ts';
+import { decodeEnvelope, type DecodedEnvelope, type EnvelopeInfo } from './envelopeReader.ts';
+import type { Kdf } from './envelopeHeader.ts';
+import { aesKeyFrom, passphraseSecret, type PassphraseSecret } from './kdf.ts';
 import { formatKeyId } from './keyId.ts';
-import { importEcdhPublicKey } from './publicKey.ts';
+import { importEcdhPublicKey } from './recipient.ts';
 import { ENVELOPE_FORMATS } from './envelopeHeader.ts';
 
 /** What opens files sealed to a school key: its id and the unlocked private key (UnlockedKey fits). */

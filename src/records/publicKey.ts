@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { fail, issue, parseJsonText, parseWith, succeed, type Outcome } from '../../scoring/index.ts';
-import { tryFromBase64 } from './base64.ts';
+import { fail, issue, parseJsonText, parseWith, type Outcome } from '../../scoring/index.ts';
 import { checkFormat } from './formatCheck.ts';
-import { formatKeyId, keyIdOf } from './keyId.ts';
+import { importRecipient, type RecipientKey } from './recipient.ts';
 import { ZBase64Bytes, ZKeyId, ZTimestamp } from './schemaParts.ts';
 
 export const ZKeyName = z.string().trim().min(1, { error: 'key_name_missing' }).max(100);
@@ -19,31 +18,6 @@ export const ZPublicKeyFile = z.strictObject({
   created: ZTimestamp,
 });
 export type PublicKeyFile = z.infer<typeof ZPublicKeyFile>;
-
-/** A public key ready to seal to. */
-export interface RecipientKey {
-  readonly keyId: string;
-  readonly name: string;
-  readonly raw: Uint8Array<ArrayBuffer>;
-  readonly key: CryptoKey;
-}
-
-export const importEcdhPublicKey = (raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> =>
-  crypto.subtle.importKey('raw', raw, { name: 'ECDH', namedCurve: 'P-256' }, true, []);
-
-/**
- * A recipient from its parts (a `.psykey` file, or the `recipient` of a kiosk plan). The key id must
- * be the public key's own fingerprint and the key a point on P-256.
- */
-export async function importRecipient(parts: { readonly keyId: string; readonly name: string; readonly publicKey: string }): Promise<Outcome<RecipientKey>> {
-  const raw = tryFromBase64(parts.publicKey);
-  if (raw?.length !== 65 || (await keyIdOf(raw)) !== parts.keyId) return fail([issue('key_id_mismatch', ['keyId'], { keyId: formatKeyId(parts.keyId) })]);
-  try {
-    return succeed({ keyId: parts.keyId, name: parts.name, raw, key: await importEcdhPublicKey(raw) });
-  } catch {
-    return fail([issue('public_key_invalid', ['publicKey'])]);
-  }
-}
 
 export function parsePublicKeyFile(input: unknown): Outcome<PublicKeyFile> {
   const format = checkFormat(input, ['psyscreen-public-key']);

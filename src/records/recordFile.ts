@@ -1,8 +1,8 @@
 import { fail, issue, parseWith, succeed, type Outcome } from '../../scoring/index.ts';
-import type { EnvelopeInfo } from './envelopeLayout.ts';
+import type { EnvelopeInfo } from './envelopeReader.ts';
 import type { KdfCost } from './kdf.ts';
 import { createOpener, type KeyForOpening, type Opener } from './opener.ts';
-import type { RecipientKey } from './publicKey.ts';
+import type { RecipientKey } from './recipient.ts';
 import { createPassphraseSealer, seal, type Sealer } from './sealer.ts';
 import { ZStudentRecord, type StudentRecord } from './studentRecord.ts';
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FILE_ID_PATTERN } from './patterns.ts';
 
 /** Building blocks of the record formats' schemas. Each error is one of our issue codes (messages.ts). */
 
@@ -23,7 +24,7 @@ export const ZIsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'bad_da
   }, { error: 'impossible_date' });
 
 /** Ids of files, submissions, waves and entries: safe as zip entry names (no slashes, no dots first). */
-export const ZId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/, { error: 'bad_id' });
+export const ZId = z.string().regex(FILE_ID_PATTERN, { error: 'bad_id' });
 
 /** The first 16 hex digits of sha-256 over the raw public key (keyId.ts). */
 export const ZKeyId = z.string().regex(/^[0-9a-f]{16}$/, { error: 'bad_key_id' });

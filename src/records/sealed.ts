@@ -1,6 +1,6 @@
-import type { EnvelopeInfo } from './envelopeLayout.ts';
+import type { EnvelopeInfo } from './envelopeReader.ts';
 import { open } from './opener.ts';
-import { importRecipient } from './publicKey.ts';
+import { importRecipient } from './recipient.ts';
 import { seal } from './sealer.ts';
 
 /**

@@ -1,13 +1,13 @@
 import { fail, succeed, type Outcome } from '../../scoring/index.ts';
 import { toBase64 } from './base64.ts';
 import { ownBytes, randomBytes, randomId, utf8 } from './bytes.ts';
-import { ZId, ZText, ZTimestamp } from './schemaParts.ts';
 import type { EnvelopeFormat, EnvelopeHeader, Protection } from './envelopeHeader.ts';
 import { encodeEnvelope, hkdfInfoFor, hkdfSaltFor, joinEnvelope, sharesSessionKey } from './envelopeLayout.ts';
 import { currentVersion } from './formats.ts';
 import { aesKeyFrom, iterationsFor, passphraseSecret, type KdfCost } from './kdf.ts';
 import { checkNewPassphrase } from './passphrasePolicy.ts';
-import type { RecipientKey } from './publicKey.ts';
+import { FILE_ID_PATTERN, TIMESTAMP_PATTERN, isPlanField } from './patterns.ts';
+import type { RecipientKey } from './recipient.ts';
 
 /** The plain header fields a caller chooses. `id` must be unique per file (default: 128 random bits). */
 export interface SealFields {
@@ -38,14 +38,12 @@ function plaintextBytes(plaintext: Plaintext): { bytes: Uint8Array<ArrayBuffer>;
   return { bytes: utf8(json), content: 'json' };
 }
 
-const ZPlanField = ZText.max(200);
-
 /** Header fields a reader would refuse are the caller's mistake: fail loudly, before anything is written. */
 function checkFields(fields: SealFields, checkedTimestamps: Set<string>): void {
-  if (fields.id !== undefined && !ZId.safeParse(fields.id).success) throw new RangeError(`seal: id ${JSON.stringify(fields.id)} is not a valid file id`);
-  if (fields.plan !== undefined && !ZPlanField.safeParse(fields.plan).success) throw new RangeError('seal: plan must be 1–200 characters');
+  if (fields.id !== undefined && !FILE_ID_PATTERN.test(fields.id)) throw new RangeError(`seal: id ${JSON.stringify(fields.id)} is not a valid file id`);
+  if (fields.plan !== undefined && !isPlanField(fields.plan)) throw new RangeError('seal: plan must be 1–200 characters');
   if (checkedTimestamps.has(fields.created)) return;
-  if (!ZTimestamp.safeParse(fields.created).success) throw new RangeError(`seal: created ${JSON.stringify(fields.created)} is not an ISO timestamp`);
+  if (!TIMESTAMP_PATTERN.test(fields.created)) throw new RangeError(`seal: created ${JSON.stringify(fields.created)} is not an ISO timestamp`);
   checkedTimestamps.add(fields.created);
 }
 

@@ -1,7 +1,7 @@
 import { fail, issue, succeed, type Outcome } from '../../scoring/index.ts';
 import { concatBytes, decodeUtf8, randomBytes, utf8 } from './bytes.ts';
 import { aesKeyFrom } from './kdf.ts';
-import { importEcdhPublicKey } from './publicKey.ts';
+import { importEcdhPublicKey } from './recipient.ts';
 import type { UnlockedKey } from './schoolKey.ts';
 
 /**

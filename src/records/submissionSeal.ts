@@ -1,4 +1,4 @@
-import type { RecipientKey } from './publicKey.ts';
+import type { RecipientKey } from './recipient.ts';
 import { seal } from './sealer.ts';
 import type { Submission } from './submission.ts';
 

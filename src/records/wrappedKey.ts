@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { canonicalJson, fail, issue, succeed, type Outcome } from '../../scoring/index.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { bytesEqual, randomBytes, utf8 } from './bytes.ts';
-import { ZKdf, aesKeyFrom, iterationsFor, passphraseSecret, type KdfCost } from './kdf.ts';
+import { ZKdf } from './envelopeHeader.ts';
+import { aesKeyFrom, iterationsFor, passphraseSecret, type KdfCost } from './kdf.ts';
 import { ZKeyName } from './publicKey.ts';
 import { ZBase64Bytes, ZKeyId, ZTimestamp } from './schemaParts.ts';
 

@@ -6,6 +6,8 @@ export interface StoredPlan {
   readonly slot: 'current';
   readonly file: KioskPlan;
   readonly loadedAt: string;
+  /** The app build that validated `file`; another build validates it again before use. */
+  readonly checkedBy?: string;
 }
 /** Answers in progress, encrypted under the student's code: nothing readable without it. */
 export interface StoredDraft {

@@ -1,16 +1,15 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Issue } from '../../../scoring/index.ts';
+import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
+import type { Issue, Outcome } from '../../../scoring/index.ts';
 import type { KioskDb } from '../../store/kioskDb.ts';
 import { openKioskDb } from '../../store/kioskDb.ts';
 import type { Draft } from '../draft.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
-import { readKioskPlan } from '../planFile.ts';
+import { checkPlanWindow } from '../planWindow.ts';
 import { finish, saveDraft, signIn, signInByDetails, type KioskDeps, type KioskSession } from '../session.ts';
 import type { SignInDetails } from '../signInCode.ts';
 import { BatteryScreen } from './BatteryScreen.tsx';
 import { createKioskDeps, storageIsLow, watchForOtherTabs } from './runtime.ts';
 import { Card, ConfirmScreen, ConsentScreen, IssueList, SignInScreen, ThankYouScreen } from './screens.tsx';
-import { TeacherPanel } from './TeacherPanel.tsx';
 import { TEXT } from './text.ts';
 import { useLocale } from './useLocale.ts';
 
@@ -28,6 +27,12 @@ type Stage =
 
 const today = () => new Date().toISOString().slice(0, 10);
 const DEMO_PLAN_URL = `${import.meta.env.BASE_URL}demo/kiosk-plan.json`;
+const BUILD = typeof __PSYSCREEN_BUILD__ === 'string' ? __PSYSCREEN_BUILD__ : 'unbuilt';
+
+// The plan validator (zod and every instrument's schema) and the PIN-protected teacher panel are not
+// on a student's way in: they load when a teacher loads a plan or opens the panel.
+const readPlanFile = async (raw: string) => (await import('../planFile.ts')).readKioskPlan(raw, today());
+const TeacherPanel = lazy(() => import('./TeacherPanel.tsx').then((module) => ({ default: module.TeacherPanel })));
 
 export function KioskApp({ database }: { database?: KioskDb }) {
   const [db] = useState(() => database ?? openKioskDb());
@@ -41,13 +46,12 @@ export function KioskApp({ database }: { database?: KioskDb }) {
   const [secondTab, setSecondTab] = useState(false);
   const text = TEXT[locale];
 
-  const applyPlan = useCallback(async (raw: string, persist: boolean) => {
-    const read = readKioskPlan(raw, today());
+  const applyPlan = useCallback(async (read: Outcome<KioskPlan>, persist: boolean) => {
     if (!read.ok) {
       setStage({ name: 'no-plan', issues: read.issues });
       return;
     }
-    if (persist) await db.plans.put({ slot: 'current', file: read.value, loadedAt: new Date().toISOString() });
+    if (persist) await db.plans.put({ slot: 'current', file: read.value, loadedAt: new Date().toISOString(), checkedBy: BUILD });
     setFile(read.value);
     setDeps(await createKioskDeps(read.value, db));
     setStage({ name: 'sign-in', issues: [], busy: false });
@@ -58,8 +62,11 @@ export function KioskApp({ database }: { database?: KioskDb }) {
   useEffect(() => {
     void (async () => {
       const stored = await db.plans.get('current');
-      if (stored) await applyPlan(JSON.stringify(stored.file), false);
-      else setStage({ name: 'no-plan', issues: [] });
+      if (!stored) setStage({ name: 'no-plan', issues: [] });
+      // This build validated the stored plan when it was loaded; only the date can have changed since.
+      else if (stored.checkedBy === BUILD) await applyPlan(checkPlanWindow(stored.file, today()), false);
+      // A plan stored by another version of the app is checked again against this version's schema.
+      else await applyPlan(await readPlanFile(JSON.stringify(stored.file)), true);
     })();
   }, [db, applyPlan]);
 
@@ -125,9 +132,9 @@ export function KioskApp({ database }: { database?: KioskDb }) {
             <div className="actions">
               <label className="button primary">
                 {text.chooseFile}
-                <input type="file" accept=".json,application/json" hidden onChange={(event) => void event.target.files?.[0]?.text().then((raw) => applyPlan(raw, true))} />
+                <input type="file" accept=".json,application/json" hidden onChange={(event) => void event.target.files?.[0]?.text().then(readPlanFile).then((read) => applyPlan(read, true))} />
               </label>
-              <button type="button" onClick={() => void fetch(DEMO_PLAN_URL).then((response) => response.text()).then((raw) => applyPlan(raw, true))}>{text.tryDemo}</button>
+              <button type="button" onClick={() => void fetch(DEMO_PLAN_URL).then((response) => response.text()).then(readPlanFile).then((read) => applyPlan(read, true))}>{text.tryDemo}</button>
             </div>
             <IssueList issues={stage.issues} locale={locale} intro={text.planProblems} />
           </Card>
@@ -152,8 +159,10 @@ export function KioskApp({ database }: { database?: KioskDb }) {
         ) : null;
       case 'teacher':
         return file && deps ? (
-          <TeacherPanel file={file} deps={deps} text={text} locale={locale} onClose={() => setStage({ name: 'sign-in', issues: [], busy: false })}
-            onUnload={() => void db.plans.delete('current').then(() => { setFile(undefined); setStage({ name: 'no-plan', issues: [] }); })} />
+          <Suspense fallback={<Card title={text.teacher}><p role="status">{text.loadingPlan}</p></Card>}>
+            <TeacherPanel file={file} deps={deps} text={text} locale={locale} onClose={() => setStage({ name: 'sign-in', issues: [], busy: false })}
+              onUnload={() => void db.plans.delete('current').then(() => { setFile(undefined); setStage({ name: 'no-plan', issues: [] }); })} />
+          </Suspense>
         ) : null;
     }
   })();

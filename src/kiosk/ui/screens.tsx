@@ -1,10 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import type { Issue, Locale } from '../../../scoring/index.ts';
-import { describeIssue } from '../../issueMessages.ts';
+import { issueText, type Issue, type Locale } from '../../../scoring/index.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
 import type { KioskSession } from '../session.ts';
 import { formatCode, type SignInDetails } from '../signInCode.ts';
 import type { KioskText } from './text.ts';
+import { useIssueCatalogue } from './useIssueCatalogue.ts';
 
 export function Card({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -16,11 +16,12 @@ export function Card({ title, children }: { title: string; children: ReactNode }
 }
 
 export function IssueList({ issues, locale, intro }: { issues: readonly Issue[]; locale: Locale; intro?: string }) {
+  const catalogue = useIssueCatalogue(issues);
   if (issues.length === 0) return null;
   return (
     <div className="issues" role="alert">
       {intro ? <p>{intro}</p> : null}
-      <ul>{issues.map((found, index) => <li key={index}>{describeIssue(found, locale)}</li>)}</ul>
+      <ul>{issues.map((found, index) => <li key={index}>{issueText(found, locale, catalogue)}</li>)}</ul>
     </div>
   );
 }
