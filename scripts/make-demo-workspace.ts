@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fromBase64 } from '../src/records/base64.ts';
 import { wrapPrivateKey } from '../src/records/wrappedKey.ts';
 import type { StoredPrivateKey } from '../src/records/index.ts';
-import { deriveCodeKeys } from '../src/kiosk/codeVault.ts';
+import { codeKeySchemeOf, deriveCodeKeys } from '../src/kiosk/codeVault.ts';
 import { detailsSecret } from '../src/kiosk/signInCode.ts';
 import { DEMO_ROSTER } from './demoRoster.ts';
 
@@ -27,11 +27,11 @@ const roster = DEMO_ROSTER.map((student, index) => ({
 }));
 const codes = Object.fromEntries(DEMO_ROSTER.map((student) => [student.identity.studentId, student.code]));
 // The sign-in lookups the demo plan uses, so the demo workspace can name students left partial on a lab machine.
-const demoPlan = JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as { kiosk: { salt: string } };
+const demoPlan = JSON.parse(readFileSync('public/demo/kiosk-plan.json', 'utf8')) as { kiosk: { salt: string; codeKeys?: 'pbkdf2-hkdf' } };
 const lookups: Record<string, string> = {};
 for (const student of DEMO_ROSTER) {
-  lookups[(await deriveCodeKeys(student.code, fromBase64(demoPlan.kiosk.salt))).lookup] = student.identity.studentId;
-  const details = await deriveCodeKeys(detailsSecret({ className: student.identity.className, studentNumber: student.identity.studentId, birthDate: student.birthDate }), fromBase64(demoPlan.kiosk.salt));
+  lookups[(await deriveCodeKeys(student.code, fromBase64(demoPlan.kiosk.salt), codeKeySchemeOf(demoPlan.kiosk))).lookup] = student.identity.studentId;
+  const details = await deriveCodeKeys(detailsSecret({ className: student.identity.className, studentNumber: student.identity.studentId, birthDate: student.birthDate }), fromBase64(demoPlan.kiosk.salt), codeKeySchemeOf(demoPlan.kiosk));
   lookups[details.lookup] = student.identity.studentId;
 }
 writeFileSync('public/demo/demo-workspace.json', `${JSON.stringify({

@@ -1,5 +1,5 @@
 import type { LocalizedText, Plan } from '../../scoring/index.ts';
-import { deriveCodeKeys, encryptJson, toBase64 } from './codeVault.ts';
+import { CURRENT_CODE_KEYS, deriveCodeKeys, encryptJson, toBase64 } from './codeVault.ts';
 import type { KioskPlan, KioskSettings, RosterIdentity } from './kioskPlan.ts';
 import { detailsSecret } from './signInCode.ts';
 
@@ -26,6 +26,8 @@ export interface KioskPlanRequest {
   readonly kdfIterations?: number;
   /** Told each student's code lookup, so the teacher workspace can later tell whose draft a lab machine holds. */
   readonly onLookup?: (studentId: string, lookup: string) => void;
+  /** Told after each student: every code costs one deliberately slow key derivation (≈ 35 ms). */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /** The file a teacher loads onto lab machines: the plan, kiosk settings and a roster sealed per code. */
@@ -34,14 +36,15 @@ export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPl
   const context = `roster:${request.plan.id}@${request.plan.version}`;
   const roster = [];
   for (const student of request.roster) {
-    const keys = await deriveCodeKeys(student.code, salt, request.kdfIterations);
+    const keys = await deriveCodeKeys(student.code, salt, CURRENT_CODE_KEYS, request.kdfIterations);
     request.onLookup?.(student.identity.studentId, keys.lookup);
     const entry = { lookup: keys.lookup, sealed: await encryptJson(keys.key, student.identity, context) };
     if (request.signInByDetails && student.birthDate) {
-      const details = await deriveCodeKeys(detailsSecret({ className: student.identity.className, studentNumber: student.identity.studentId, birthDate: student.birthDate }), salt, request.kdfIterations);
+      const details = await deriveCodeKeys(detailsSecret({ className: student.identity.className, studentNumber: student.identity.studentId, birthDate: student.birthDate }), salt, CURRENT_CODE_KEYS, request.kdfIterations);
       request.onLookup?.(student.identity.studentId, details.lookup);
       roster.push({ ...entry, detailsLookup: details.lookup, detailsSealed: await encryptJson(details.key, student.identity, context) });
     } else roster.push(entry);
+    request.onProgress?.(roster.length, request.roster.length);
   }
   // Order must not reveal the class list order.
   roster.sort((a, b) => a.lookup.localeCompare(b.lookup));
@@ -51,6 +54,7 @@ export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPl
     plan: request.plan,
     kiosk: {
       salt: toBase64(salt),
+      codeKeys: CURRENT_CODE_KEYS,
       pin: await hashPin(request.pin, request.randomBytes(16)),
       layout: request.layout,
       recipient: request.recipient,

@@ -20,12 +20,35 @@ const toHex = (bytes: ArrayBuffer): string => [...new Uint8Array(bytes)].map((b)
 export { fromBase64, toBase64 } from '../records/base64.ts';
 import { fromBase64, toBase64 } from '../records/base64.ts';
 
-/** One PBKDF2 run gives 64 bytes: the first half names the entry, the second half is the AES key. */
-export async function deriveCodeKeys(code: string, salt: Uint8Array<ArrayBuffer>, iterations: number = CODE_KDF_ITERATIONS): Promise<CodeKeys> {
+/**
+ * How a plan turns a code into its keys (`kiosk.codeKeys` in the plan file):
+ * - `pbkdf2-hkdf`: one 32-byte PBKDF2 block, expanded by HKDF-SHA-256 into the lookup and the AES key.
+ * - `pbkdf2-512`, written as no `codeKeys` at all (plans built before 2026-11-25): 64 bytes of PBKDF2, i.e. two independent 210,000-round
+ *   chains; the first half hashed is the lookup, the second half the key. That cost the school (and
+ *   every sign-in) twice as much as an attacker, who needs only the first chain to test a guess.
+ */
+export type CodeKeyScheme = 'pbkdf2-hkdf' | 'pbkdf2-512';
+export const CURRENT_CODE_KEYS = 'pbkdf2-hkdf' as const;
+
+/** The scheme a plan's codes use; plans from before the field existed used `pbkdf2-512`. */
+export const codeKeySchemeOf = (kiosk: { readonly codeKeys?: 'pbkdf2-hkdf' | undefined }): CodeKeyScheme => kiosk.codeKeys ?? 'pbkdf2-512';
+
+const LOOKUP_INFO = encoder.encode('psyscreen code lookup');
+const KEY_INFO = encoder.encode('psyscreen code key');
+
+export async function deriveCodeKeys(code: string, salt: Uint8Array<ArrayBuffer>, scheme: CodeKeyScheme, iterations: number = CODE_KDF_ITERATIONS): Promise<CodeKeys> {
   const material = await crypto.subtle.importKey('raw', encoder.encode(code), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, 512);
-  const lookup = toHex(await crypto.subtle.digest('SHA-256', bits.slice(0, 32)));
-  const key = await crypto.subtle.importKey('raw', bits.slice(32), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  const pbkdf2 = { name: 'PBKDF2', hash: 'SHA-256', salt, iterations };
+  if (scheme === 'pbkdf2-512') {
+    const bits = await crypto.subtle.deriveBits(pbkdf2, material, 512);
+    const lookup = toHex(await crypto.subtle.digest('SHA-256', bits.slice(0, 32)));
+    const key = await crypto.subtle.importKey('raw', bits.slice(32), 'AES-GCM', false, ['encrypt', 'decrypt']);
+    return { lookup, key };
+  }
+  const base = await crypto.subtle.importKey('raw', await crypto.subtle.deriveBits(pbkdf2, material, 256), 'HKDF', false, ['deriveBits']);
+  const expand = (info: Uint8Array<ArrayBuffer>) => crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info }, base, 256);
+  const lookup = toHex(await expand(LOOKUP_INFO));
+  const key = await crypto.subtle.importKey('raw', await expand(KEY_INFO), 'AES-GCM', false, ['encrypt', 'decrypt']);
   return { lookup, key };
 }
 

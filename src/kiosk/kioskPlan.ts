@@ -30,6 +30,8 @@ export const ZPinHash = z.strictObject({ salt: ZBase64, iterations: z.number().i
 export const ZKioskSettings = z.strictObject({
   /** Per-plan salt for code-derived keys; a new plan makes old drafts and codes useless. */
   salt: ZBase64,
+  /** How codes become keys (codeVault.ts); absent in plans built before 2026-11-25. */
+  codeKeys: z.literal('pbkdf2-hkdf').optional(),
   pin: ZPinHash,
   layout: z.enum(['question', 'page']),
   recipient: z.strictObject({ keyId: z.string().min(8), name: z.string().min(1), publicKey: ZBase64 }),

@@ -1,6 +1,6 @@
 import { compilePlan, fail, findGradeBand, issue, succeed, type BatteryResult, type GradeBand, type Outcome } from '../../scoring/index.ts';
 import type { KioskDb } from '../store/kioskDb.ts';
-import { decryptJson, deriveCodeKeys, encryptJson, fromBase64, type CodeKeys, type Sealed } from './codeVault.ts';
+import { codeKeySchemeOf, decryptJson, deriveCodeKeys, encryptJson, fromBase64, type CodeKeys, type Sealed } from './codeVault.ts';
 import { asDraft, asRosterIdentity } from './decrypted.ts';
 import { emptyDraft, type Draft } from './draft.ts';
 import type { KioskPlan, RosterIdentity } from './kioskPlan.ts';
@@ -51,7 +51,7 @@ const draftContext = (file: KioskPlan) => `draft:${file.plan.id}@${file.plan.ver
 export async function signIn(deps: KioskDeps, file: KioskPlan, typed: string): Promise<Outcome<KioskSession>> {
   const code = normalizeCode(typed);
   if (!code) return fail([issue('code_malformed', ['code'])]);
-  const keys = await deriveCodeKeys(code, fromBase64(file.kiosk.salt), deps.kdfIterations);
+  const keys = await deriveCodeKeys(code, fromBase64(file.kiosk.salt), codeKeySchemeOf(file.kiosk), deps.kdfIterations);
   const entry = file.roster.find((candidate) => candidate.lookup === keys.lookup);
   if (!entry) return fail([issue('code_unknown', ['code'])]);
   return openSession(deps, file, keys, entry.lookup, entry.sealed);
@@ -61,7 +61,7 @@ export async function signIn(deps: KioskDeps, file: KioskPlan, typed: string): P
 export async function signInByDetails(deps: KioskDeps, file: KioskPlan, details: SignInDetails): Promise<Outcome<KioskSession>> {
   if (file.kiosk.signInByDetails !== true) return fail([issue('details_not_allowed', ['details'])]);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(details.birthDate) || details.studentNumber.trim() === '') return fail([issue('details_incomplete', ['details'])]);
-  const keys = await deriveCodeKeys(detailsSecret(details), fromBase64(file.kiosk.salt), deps.kdfIterations);
+  const keys = await deriveCodeKeys(detailsSecret(details), fromBase64(file.kiosk.salt), codeKeySchemeOf(file.kiosk), deps.kdfIterations);
   const entry = file.roster.find((candidate) => candidate.detailsLookup === keys.lookup);
   if (!entry?.detailsSealed) return fail([issue('details_unknown', ['details'])]);
   return openSession(deps, file, keys, entry.lookup, entry.detailsSealed);
@@ -125,7 +125,7 @@ export async function finish(deps: KioskDeps, file: KioskPlan, session: KioskSes
 export async function reopenCode(deps: KioskDeps, file: KioskPlan, typed: string): Promise<Outcome<{ reopened: boolean }>> {
   const code = normalizeCode(typed);
   if (!code) return fail([issue('code_malformed', ['code'])]);
-  const keys = await deriveCodeKeys(code, fromBase64(file.kiosk.salt), deps.kdfIterations);
+  const keys = await deriveCodeKeys(code, fromBase64(file.kiosk.salt), codeKeySchemeOf(file.kiosk), deps.kdfIterations);
   if (!file.roster.some((entry) => entry.lookup === keys.lookup)) return fail([issue('code_unknown', ['code'])]);
   const used = await deps.db.usedCodes.get(keys.lookup);
   if (used) await deps.db.usedCodes.delete(keys.lookup);

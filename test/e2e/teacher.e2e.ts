@@ -71,7 +71,12 @@ describe('teacher workspace', () => {
     await page.getByRole('link', { name: '筛查计划' }).click();
     await page.getByRole('checkbox', { name: '5 年级' }).uncheck();
     await page.locator('#plan-pin').fill('8642');
-    const planFile = await downloaded(page, () => page.getByRole('button', { name: /生成计划文件/ }).click());
+    const planFile = await downloaded(page, async () => {
+      await page.getByRole('button', { name: /生成计划文件/ }).click();
+      // every code costs a slow key derivation: the page counts the students off while it works
+      await page.getByRole('status').filter({ hasText: /已加密 \d+ \/ 28 名学生/ }).waitFor();
+      await screenshot(page, 'teacher-2b-plan-progress', { fullPage: false });
+    });
     await page.getByText(/计划已生成，含 28 名学生/).waitFor({ timeout: 60_000 });
     const plan = ZKioskPlan.parse(JSON.parse(planFile.bytes.toString('utf8')));
 

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS, buildPlan, type Plan } from '../../scoring/index.ts';
 import { DEFAULT_TEXTS, buildKioskPlan } from '../../src/kiosk/buildKioskPlan.ts';
+import { deriveCodeKeys, encryptJson, fromBase64 } from '../../src/kiosk/codeVault.ts';
 import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
 import { finish, saveDraft, signIn, signInByDetails, type KioskDeps, type Submission } from '../../src/kiosk/session.ts';
 import { openKioskDb } from '../../src/store/kioskDb.ts';
@@ -21,8 +22,9 @@ function plan(): Plan {
 let counter = 0;
 const bytes = (length: number) => Uint8Array.from({ length }, (_, i) => (i * 37 + counter++) % 256);
 
-async function setup(signInByDetails = false): Promise<{ file: KioskPlan; deps: KioskDeps; opened: Submission[] }> {
+async function setup(signInByDetails = false, progress: [number, number][] = []): Promise<{ file: KioskPlan; deps: KioskDeps; opened: Submission[] }> {
   const file = await buildKioskPlan({
+    onProgress: (done, total) => progress.push([done, total]),
     plan: plan(), pin: '2468', layout: 'question', returnAfterSeconds: 5, randomBytes: bytes, kdfIterations: ITERATIONS,
     recipient: { keyId: 'test-key-0001', name: 'Test school', publicKey: 'AAAA' },
     texts: { ...DEFAULT_TEXTS, consent: Object.fromEntries(plan().gradeBands.map((b) => [b.id, { 'zh-CN': '同意', en: 'Consent' }])) },
@@ -111,6 +113,28 @@ describe('kiosk session', () => {
     expect(await signIn(deps, file, 'ACDE3479')).toMatchObject({ ok: false, issues: [{ code: 'code_used' }] });
     // a student without a birth date on the roster can only use the code
     expect(await signInByDetails(deps, file, { className: '五(1)班', studentNumber: 'S002', birthDate: '2015-01-01' })).toMatchObject({ ok: false, issues: [{ code: 'details_unknown' }] });
+  });
+
+  it('reports progress after each student while building, and marks the plan with its code-key scheme', async () => {
+    const progress: [number, number][] = [];
+    const { file } = await setup(false, progress);
+    expect(progress).toEqual([[1, 2], [2, 2]]);
+    expect(file.kiosk.codeKeys).toBe('pbkdf2-hkdf');
+  });
+
+  it('still signs students in on a plan built before code keys had a scheme', async () => {
+    const { file: current, deps } = await setup();
+    // Re-seal the roster the old way (64 bytes of PBKDF2) and drop the scheme, as an old plan file has it.
+    const kiosk = { ...current.kiosk };
+    delete kiosk.codeKeys;
+    const salt = fromBase64(kiosk.salt);
+    const legacyKeys = await deriveCodeKeys('ACDE3479', salt, 'pbkdf2-512', ITERATIONS);
+    const identity = { studentId: 'S001', name: '王小明', className: '八(2)班', grade: 8, sex: 'male' };
+    const legacy: KioskPlan = { ...current, kiosk, roster: [{ lookup: legacyKeys.lookup, sealed: await encryptJson(legacyKeys.key, identity, 'roster:test-plan@1.0.0') }] };
+    const session = await signIn(deps, legacy, 'ACDE3479');
+    expect(session.ok && session.value.identity.name).toBe('王小明');
+    // The current derivation finds nobody in the old plan's roster.
+    expect(await signIn(deps, { ...legacy, kiosk: current.kiosk }, 'ACDE3479')).toMatchObject({ ok: false, issues: [{ code: 'code_unknown' }] });
   });
 
   it('refuses a details sign-in when the plan does not allow it', async () => {

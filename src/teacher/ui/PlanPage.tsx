@@ -9,6 +9,7 @@ import { PlanTextsEditor } from './PlanTextsEditor.tsx';
 import { useWorkspaceLibrary, type WorkspaceLibrary } from './normsLibrary.ts';
 import { NORMS_TEXT, type NormsText } from './normsText.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
+import type { TeacherText } from './text.ts';
 
 type Setup = Required<BandSetup>;
 
@@ -86,6 +87,20 @@ function schoolYearOf(today: Date): string {
 }
 
 /** The screening plan form: window, grades, kiosk settings; builds and downloads the lab machines' plan file. */
+/** A roster of thousands takes minutes to seal: show how far, and roughly how long is left. */
+function BuildProgress({ done, total, startedAt, text }: { done: number; total: number; startedAt: number; text: TeacherText }) {
+  const elapsed = performance.now() - startedAt;
+  // Estimate only once a few students are done, so the first slow steps do not mislead.
+  const secondsLeft = done >= 5 ? Math.ceil((elapsed / done) * (total - done) / 1000) : undefined;
+  const left = secondsLeft === undefined ? '' : text.minutesSeconds(Math.floor(secondsLeft / 60), secondsLeft % 60);
+  return (
+    <div className="span build-progress" role="status">
+      <progress value={done} max={total} aria-label={text.building(total)} />
+      <p>{text.buildingProgress(done, total, left)}</p>
+    </div>
+  );
+}
+
 export function PlanPage() {
   const { records, text, locale, workspace } = useWorkspaceView();
   const normsText = NORMS_TEXT[locale];
@@ -100,6 +115,7 @@ export function PlanPage() {
   });
   const [issues, setIssues] = useState<readonly Issue[]>([]);
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number; startedAt: number }>();
   const [built, setBuilt] = useState('');
   const [plans, setPlans] = useState<readonly PlanRow[]>([]);
   useEffect(() => { void workspace.db.plans.toArray().then(setPlans); }, [workspace, built]);
@@ -115,14 +131,17 @@ export function PlanPage() {
     event.preventDefault();
     setBusy(true);
     setBuilt('');
+    const startedAt = performance.now();
     const existing = (await workspace.store.loadSecret<Record<string, string>>('codes')) ?? {};
     const outcome = await buildScreeningPlan(workspace.records, { ...form, grades: chosenGrades, bands: setups }, {
       catalog: library.catalog,
       recipient: { keyId: workspace.key.keyId, name: workspace.key.name, publicKey: workspace.publicKeyFile.publicKey },
       randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
       existingCodes: new Map(Object.entries(existing)),
+      onProgress: (done, total) => setProgress({ done, total, startedAt }),
     });
     setBusy(false);
+    setProgress(undefined);
     if (!outcome.ok) {
       setIssues(outcome.issues);
       return;
@@ -181,6 +200,7 @@ export function PlanPage() {
           labels={{ title: text.planTexts, consent: text.consentText, thankYou: text.thankYouText, help: text.helpText }} />
         <div className="span"><IssueList issues={issues} locale={locale} /></div>
         <button type="submit" className="primary span-start" disabled={busy}>{busy ? text.building(studentCount) : `${text.buildPlan} (${studentCount})`}</button>
+        {progress && <BuildProgress {...progress} text={text} />}
       </form>
       {built && <p className="notice" role="status">{built}</p>}
       {plans.length > 0 && (

@@ -105,6 +105,8 @@ const zh = {
   consentText: '知情同意', thankYouText: '感谢页', helpText: '求助信息',
   buildPlan: '生成计划文件',
   building: (n: number) => `正在为 ${n} 名学生加密名单…`,
+  buildingProgress: (done: number, total: number, left: string) => `已加密 ${done} / ${total} 名学生${left ? `，约还需 ${left}` : ''}。每个登录码都经过有意放慢的加密（防止被猜出），请不要关闭本页。`,
+  minutesSeconds: (minutes: number, seconds: number) => (minutes > 0 ? `${minutes} 分 ${seconds} 秒` : `${seconds} 秒`),
   planBuilt: (n: number) => `计划已生成，含 ${n} 名学生。文件已下载；把它复制到每台机房电脑，在学生端选择“载入计划文件”。`,
   savedPlans: '已生成的计划',
 
@@ -246,6 +248,8 @@ const en: TeacherText = {
   consentText: 'Consent', thankYouText: 'Thank-you page', helpText: 'Help resources',
   buildPlan: 'Build plan file',
   building: (n: number) => `Encrypting the roster for ${n} students…`,
+  buildingProgress: (done: number, total: number, left: string) => `${done} of ${total} students encrypted${left ? `, about ${left} left` : ''}. Each sign-in code is protected by a deliberately slow key derivation (so codes cannot be guessed); keep this page open.`,
+  minutesSeconds: (minutes: number, seconds: number) => (minutes > 0 ? `${minutes} min ${seconds} s` : `${seconds} s`),
   planBuilt: (n: number) => `Plan built for ${n} students and downloaded. Copy it to every lab machine and choose "Load plan file" in the student kiosk.`,
   savedPlans: 'Plans built',
 

@@ -166,6 +166,8 @@ export interface PlanDependencies {
   readonly randomBytes: (length: number) => Uint8Array<ArrayBuffer>;
   readonly existingCodes: ReadonlyMap<string, string>;
   readonly kdfIterations?: number;
+  /** Told after each student's codes are sealed: a large roster takes minutes. */
+  readonly onProgress?: (done: number, total: number) => void;
 }
 
 /**
@@ -197,6 +199,7 @@ export async function buildScreeningPlan(records: readonly StudentRecord[], requ
     onLookup: (studentNumber, lookup) => { lookups[lookup] = studentNumber; },
     plan, pin: request.pin, layout: request.layout, recipient: deps.recipient, texts: planTexts(bands.map((band) => band.id), request.texts), returnAfterSeconds: 8,
     signInByDetails: request.signInByDetails, randomBytes: deps.randomBytes, ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
+    ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
     roster: withCodes.map(({ code, record }) => ({
       code, birthDate: record.identity.birthDate,
       identity: {
