@@ -43,6 +43,11 @@ describe('teacher workspace: instruments, norms and tier policies', () => {
 
     await page.getByRole('link', { name: '常模与分级' }).click();
     await page.getByRole('heading', { name: '从往次筛查推导本地常模' }).waitFor();
+    // the words a teacher may not know are explained on the page, closed until asked for
+    const explained = page.getByText(/T 60 高于平均一个标准差/);
+    expect(await explained.isVisible()).toBe(false);
+    await page.getByText('什么是常模、T 分和百分位？').click();
+    await explained.waitFor();
     await screenshot(page, 'teacher-9-norms-policy');
 
     await page.getByRole('link', { name: '筛查计划' }).click();

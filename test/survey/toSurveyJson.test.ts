@@ -140,7 +140,8 @@ describe('show-if conditions', () => {
       model.dispose();
       return visible === evaluateCondition(shown, data);
     }), { numRuns: 150 });
-  });
+    // 150 survey-core models take ~2 s alone and over 5 s (vitest's default) on a loaded CI machine.
+  }, 30_000);
 });
 
 describe('battery and layout', () => {

@@ -100,7 +100,7 @@ export function ClassSummaryReport({ plan, grades }: { plan: string; grades?: Re
       <table className="report-table">
         {head}
         <tbody>
-          {summary.classes.map((group) => <SummaryRow key={group.className} label={group.className ?? ''} group={group} hidden={hidden} />)}
+          {summary.classes.map((group) => <SummaryRow key={`${group.grade ?? 0}-${group.className ?? ''}`} label={group.className ?? ''} group={group} hidden={hidden} />)}
         </tbody>
       </table>
       <p className="report-footnote">{student.smallCellNote}</p>

@@ -79,7 +79,7 @@ export function CollectPage() {
             <thead><tr><th scope="col">{text.className}</th><th scope="col">{text.roster}</th><th scope="col">{text.completed}</th><th scope="col">{text.declined}</th><th scope="col">{text.partial}</th><th scope="col">{text.absent}</th></tr></thead>
             <tbody>
               {summary.classes.map((group) => (
-                <tr key={group.className}>
+                <tr key={`${group.grade ?? 0}-${group.className ?? ''}`}>
                   <th scope="row">{group.className}</th><td>{group.roster}</td><td>{group.completed}</td><td>{group.declined}</td>
                   <td className={group.partial > 0 ? 'warning-cell' : undefined}>{group.partial}</td>
                   <td className={group.absent > 0 ? 'warning-cell' : undefined}>{group.absent}</td>

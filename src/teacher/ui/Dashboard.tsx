@@ -90,7 +90,7 @@ export function Dashboard() {
       <h3>{text.byClass}</h3>
       <table className="data">
         {head}
-        <tbody>{summary.classes.map((group) => <SummaryRow key={group.className} label={group.className ?? ''} group={group} />)}</tbody>
+        <tbody>{summary.classes.map((group) => <SummaryRow key={`${group.grade ?? 0}-${group.className ?? ''}`} label={group.className ?? ''} group={group} />)}</tbody>
       </table>
       <ClassSummaryReport plan={plan} {...(planGrades ? { grades: planGrades } : {})} />
     </section>

@@ -18,6 +18,10 @@ export function NormsPolicyPage() {
     <section className="norms-page">
       <h2>{text.title}</h2>
       <p className="muted">{text.intro}</p>
+      <details className="explain">
+        <summary>{text.explainTitle}</summary>
+        {text.explain.map((paragraph) => <p key={paragraph}>{paragraph}</p>)}
+      </details>
       {library.rows === undefined ? <p role="status">{teacherText.loading}</p> : (
         <>
           <section aria-labelledby="norms-library-title">

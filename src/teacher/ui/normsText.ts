@@ -7,6 +7,15 @@ const span = (grades: readonly number[]): string => (grades.length > 1 ? `${Math
 const zh = {
   title: '常模与分级规则',
   intro: '常模把原始分换算成 T 分和百分位；分级规则决定低、中、高风险。可以使用软件自带的，导入文件，从往次筛查推导本校常模，或在表单中修改分级规则。已发布的版本不能再改，修改后请保存为新版本。',
+  explainTitle: '什么是常模、T 分和百分位？',
+  explain: [
+    '原始分是学生在量表上的得分（例如 PHQ-9 总分 0–27）。量表自带的分段（如“中度”）直接按原始分判定，与常模无关。',
+    '常模是一组同龄学生（按年级和性别分组）的得分情况：人数、平均分、标准差和百分位表。有了常模，才能说一个学生的得分在同龄人中处于什么位置。',
+    'T 分 = 50 + 10 ×（原始分 − 常模平均分）÷ 标准差。T 50 是同组的平均水平；T 60 高于平均一个标准差，大约高于同组 84% 的学生；T 70 高于平均两个标准差，大约高于 98% 的学生。',
+    '百分位 90 表示得分高于同组 90% 的学生。百分位取自常模的百分位表；表中没有时按正态分布估计。',
+    '本校常模：当全国或地区常模与本校学生差别较大时，可用往次筛查作答有效的学生推导。每组需要足够人数，人数太少的组不建立常模。推导出的常模只在选用它的计划中生效。',
+    '分级规则可以按原始分、T 分、百分位或量表分段来定风险等级。学生没有匹配的常模时，只按原始分和分段判定，T 分和百分位不显示。',
+  ],
 
   libraryTitle: '可用的常模和分级规则',
   kinds: { norms: '常模', policy: '分级规则' },
@@ -115,6 +124,15 @@ export type NormsText = typeof zh;
 const en: NormsText = {
   title: 'Norms & tier policies',
   intro: 'Norm tables turn raw scores into T-scores and percentiles; a tier policy decides low, medium and high risk. Use the shipped ones, import a file, derive the school\'s own norms from a past screening, or edit the tier rules in a form. A published version never changes: save an edit as a new version.',
+  explainTitle: 'What are norms, T-scores and percentiles?',
+  explain: [
+    'The raw score is what a student scored on the instrument (e.g. the PHQ-9 total, 0–27). The instrument\'s own bands (e.g. "moderate") come straight from the raw score and do not depend on norms.',
+    'A norm table describes how a group of peers (by grade and sex) scored: n, mean, standard deviation and a percentile table. Only with norms can one say where a student stands among peers.',
+    'T = 50 + 10 × (raw − group mean) ÷ SD. T 50 is the group average; T 60 is one SD above it, higher than about 84% of the group; T 70 is two SDs above, higher than about 98%.',
+    'Percentile 90 means a score higher than 90% of the group. It is read from the norm table\'s percentile points, or estimated from the normal curve where the table has none.',
+    'Local norms: where national or regional norms fit the school\'s students poorly, derive them from a past screening\'s valid answers. Each group needs enough students; groups that are too small get no norms. Derived norms apply only in the plans that choose them.',
+    'Tier rules can use raw scores, T-scores, percentiles or the instrument\'s bands. A student with no matching norm group is tiered on raw scores and bands only; no T-score or percentile is shown.',
+  ],
 
   libraryTitle: 'Norm tables and tier policies available',
   kinds: { norms: 'Norm table', policy: 'Tier policy' },

@@ -50,7 +50,8 @@ function count(tally: Tally, wave: Wave | undefined, started: boolean): void {
 export function summarize(records: readonly StudentRecord[], plan: string, grades?: ReadonlySet<number>, partial: ReadonlySet<string> = new Set()): ScreeningSummary {
   const school = emptyTally();
   const byGrade = new Map<number, Tally>();
-  const byClass = new Map<string, Tally & { grade: number }>();
+  // Keyed by grade and class: two grades may both have a "(1)班" (the roster import refuses that, a transferred record may not).
+  const byClass = new Map<string, Tally & { grade: number; className: string }>();
   for (const record of records) {
     const wave = waveOfPlan(record, plan);
     const grade = wave?.grade ?? record.identity.grade;
@@ -61,14 +62,15 @@ export function summarize(records: readonly StudentRecord[], plan: string, grade
     const gradeTally = byGrade.get(grade) ?? emptyTally();
     byGrade.set(grade, gradeTally);
     count(gradeTally, wave, started);
-    const classTally = byClass.get(className) ?? { ...emptyTally(), grade };
-    byClass.set(className, classTally);
+    const classKey = `${grade}\u0000${className}`;
+    const classTally = byClass.get(classKey) ?? { ...emptyTally(), grade, className };
+    byClass.set(classKey, classTally);
     count(classTally, wave, started);
   }
   return {
     school,
     grades: [...byGrade].sort(([a], [b]) => a - b).map(([grade, tally]) => ({ grade, ...tally })),
-    classes: [...byClass].sort(([a, x], [b, y]) => x.grade - y.grade || a.localeCompare(b, 'zh-CN')).map(([className, tally]) => ({ className, ...tally })),
+    classes: [...byClass.values()].sort((x, y) => x.grade - y.grade || x.className.localeCompare(y.className, 'zh-CN')),
   };
 }
 

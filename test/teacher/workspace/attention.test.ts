@@ -111,6 +111,13 @@ describe('the screening summary', () => {
     expect(summary.classes.map((group) => [group.className, group.roster, group.absent])).toEqual([['八年级(1)班', 7, 1], ['八年级(2)班', 1, 1]]);
     expect(summary.grades.map((group) => group.grade)).toEqual([8]);
   });
+
+  it('keeps two grades\' classes of the same name apart', () => {
+    const seventh = emptyRecord({ ...pupil(30, '(1)班'), grade: 7 });
+    const eighth = [emptyRecord(pupil(31, '(1)班')), emptyRecord(pupil(32, '(1)班'))];
+    const summary = summarize([...eighth, seventh], 'school-2026@1.0.0');
+    expect(summary.classes.map((group) => [group.grade, group.className, group.roster])).toEqual([[7, '(1)班', 1], [8, '(1)班', 2]]);
+  });
 });
 
 describe('teacher workspace messages', () => {
