@@ -5,7 +5,7 @@ import { findInstrument, latestInstruments, refOf, type Instrument } from '../..
 import { openTeacherDb } from '../../src/store/teacherDb.ts';
 import { saveDefinition, workspaceCatalog } from '../../src/teacher/workspace/customLibrary.ts';
 import {
-  deleteInstrumentDraft, importInstrumentFile, listInstruments, nextFreeVersion, publishInstrument, saveInstrumentDraft, withVersion,
+  deleteInstrumentDraft, importInstrumentFile, isSchoolEdit, listInstruments, nextFreeVersion, publishInstrument, saveInstrumentDraft, withVersion,
 } from '../../src/teacher/workspace/instrumentLibrary.ts';
 import { templateWorkbookSheets } from '../../src/teacher/workspace/instrumentTemplateFiles.ts';
 import { templateTables } from '../../src/teacher/workspace/instrumentTemplateRows.ts';
@@ -114,6 +114,19 @@ describe('the school instrument library', () => {
     expect(changed).toEqual({ ok: false, issues: [{ code: 'instrument_version_shipped', path: ['version'], params: { key: 'phq9@1.0.0', next: '1.0.1' } }] });
     expect(await saveInstrumentDraft(db, shippedCatalog(), phq9Json(), NOW)).toEqual({ ok: true, value: { kind: 'already-shipped' } });
     expect(await db.library.count()).toBe(0);
+  });
+
+  it('a school\'s published phq9@1.0.1 becomes the newest PHQ-9, and is marked as the school\'s edit', async () => {
+    const db = freshDb();
+    const shipped = shippedCatalog();
+    const edit = withVersion(edited(phq9Json()), '1.0.1');
+    expect(await saveInstrumentDraft(db, shipped, edit, NOW)).toMatchObject({ ok: true });
+    expect(await publishInstrument(db, 'instrument:phq9@1.0.1', LATER)).toMatchObject({ ok: true });
+    const newest = findInstrument(workspaceCatalog(shipped, await db.library.toArray()), 'phq9');
+    expect(newest?.version).toBe('1.0.1');
+    expect(newest && isSchoolEdit(newest, shipped)).toBe(true);
+    expect(isSchoolEdit(phq9Json(), shipped)).toBe(false);
+    expect(isSchoolEdit(schoolInstrument(), shipped)).toBe(false); // the school's own instrument, not an edit
   });
 
   it('deletes drafts', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { findInstrument, normsFor, shortRefOf, type BandChoice, type Catalog, type Issue, type Locale } from '../../../scoring/index.ts';
+import { findInstrument, normsFor, shortRefOf, type BandChoice, type Catalog, type Instrument, type Issue, type Locale } from '../../../scoring/index.ts';
+import { isSchoolEdit } from '../workspace/instrumentLibrary.ts';
 import type { PlanRow } from '../../store/teacherDb.ts';
 import { bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrumentsForBand, type BandSetup, type ScreeningPlanRequest } from '../workspace/screeningPlan.ts';
 import { download } from './download.ts';
@@ -48,15 +49,19 @@ function BandChoices({ band, setup, onChange, catalog, shipped, text, locale }: 
     onChange({ ...setup, norms: tables.map(shortRefOf).filter((candidate) => norms.includes(candidate)) });
   };
   const prefix = `plan-band-${band.id}`;
+  // The newest version is offered; where the school published its own version of a shipped instrument, say so.
+  const isSchoolEditOfShipped = (def: Instrument) => isSchoolEdit(def, shipped);
   return (
     <fieldset className="panel plan-band">
       <legend>{band.name[locale]}</legend>
       <fieldset className="grades">
         <legend>{text.bandInstruments}</legend>
         {offered.map((def) => (
-          <label key={def.id}><input type="checkbox" checked={chosen.includes(def.id)} onChange={() => toggleInstrument(def.id)} /> {def.abbreviation} <span className="muted">{def.version}</span></label>
+          <label key={def.id}><input type="checkbox" checked={chosen.includes(def.id)} onChange={() => toggleInstrument(def.id)} /> {def.abbreviation} <span className="muted">{def.version}</span>
+            {isSchoolEditOfShipped(def) && <span className="tag warn-tag" title={text.schoolEditHint}> {text.schoolEditTag}</span>}</label>
         ))}
       </fieldset>
+      {offered.some(isSchoolEditOfShipped) && <p className="warning">{text.schoolEditNotice(offered.filter(isSchoolEditOfShipped).map((def) => `${def.abbreviation} ${def.version}`).join('、'))}</p>}
       <fieldset className="grades">
         <legend>{text.bandNorms}</legend>
         {tables.map((table) => (

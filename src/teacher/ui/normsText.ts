@@ -117,6 +117,9 @@ const zh = {
   bandPolicy: '分级规则',
   noNormsFor: (instrument: string) => `${instrument}：没有可用常模，只报告原始分。`,
   localTag: '本校',
+  schoolEditTag: '本校修改版',
+  schoolEditHint: '这是学校自己发布的版本，不是软件自带的原版。',
+  schoolEditNotice: (list: string) => `注意：${list} 是本校发布的修改版本，不是软件自带的原版量表。计分和分段按本校版本进行；如果要用原版，请在“量表”页面检查这些版本。`,
 };
 
 export type NormsText = typeof zh;
@@ -234,6 +237,9 @@ const en: NormsText = {
   bandPolicy: 'Tier policy',
   noNormsFor: (instrument: string) => `${instrument}: no norm table; raw scores only.`,
   localTag: 'school',
+  schoolEditTag: 'school edit',
+  schoolEditHint: 'A version the school published itself, not the one shipped with the app.',
+  schoolEditNotice: (list: string) => `Note: ${list} is a version the school published itself, not the instrument as shipped. Scoring and bands follow the school's version; to use the original, check these versions on the Instruments page.`,
 };
 
 export const NORMS_TEXT: Readonly<Record<Locale, NormsText>> = { 'zh-CN': zh, en };

@@ -137,3 +137,7 @@ async function takenVersions(db: TeacherDb, shipped: Catalog, id: string): Promi
   });
   return [...shipped.instruments.filter((def) => def.id === id).map((def) => def.version), ...school];
 }
+
+/** A version the school published of an instrument the app ships (e.g. phq9@1.0.1 beside the shipped phq9@1.0.0). */
+export const isSchoolEdit = (def: { readonly id: string; readonly version: string }, shipped: Catalog): boolean =>
+  shipped.instruments.some((candidate) => candidate.id === def.id) && !shipped.instruments.some((candidate) => candidate.id === def.id && candidate.version === def.version);
