@@ -3,12 +3,17 @@ import {
   type Aggregate, type Issue, type Outcome,
 } from '../../scoring/index.ts';
 import type { FileSet, LoadedFile } from './fileSet.ts';
+import { checkSigningKey, type KeyRegistry, type KeyStatus, type KnownKey } from './keyRegistry.ts';
 
 export interface AdmitOptions {
   /** The county this bureau covers; when set, a file with a school of another county is refused. */
   readonly county?: string;
   /** The other set's school year, when this set is the comparison year (it must differ). */
   readonly otherYear?: string;
+  /** The senders' known signing keys; when given, each file's signature is held to them (keyRegistry.ts). */
+  readonly keys?: KeyRegistry;
+  /** ISO time, recorded for a key learned from this import. */
+  readonly now?: string;
 }
 
 export interface IncomingFile {
@@ -28,7 +33,7 @@ export interface Signer {
 
 /** What became of one file: accepted (with what it added), or refused with the reason first and the details after. */
 export type FileReport =
-  | { readonly file: string; readonly accepted: true; readonly schools: number; readonly year: string; readonly signedBy?: Signer }
+  | { readonly file: string; readonly accepted: true; readonly schools: number; readonly year: string; readonly signedBy?: Signer; readonly key?: KeyStatus }
   | { readonly file: string; readonly accepted: false; readonly issues: readonly Issue[] };
 
 function read(file: IncomingFile): Outcome<Aggregate> {
@@ -71,10 +76,13 @@ function refusals(set: FileSet, name: string, file: Aggregate, options: AdmitOpt
  * set), of the set's year, k and instrument versions, with no school already loaded. A refused file
  * leaves the set exactly as it was.
  */
-export function admitFile(set: FileSet, incoming: IncomingFile, options: AdmitOptions = {}): { set: FileSet; report: FileReport } {
+export function admitFile(set: FileSet, incoming: IncomingFile, options: AdmitOptions = {}): { set: FileSet; report: FileReport; learned?: KnownKey } {
   const readOutcome = read(incoming);
   if (!readOutcome.ok) return { set, report: { file: incoming.name, accepted: false, issues: readOutcome.issues } };
   const aggregate = readOutcome.value;
+  // A wrong key says more than any other refusal (the file may not be the school's at all), so it comes first.
+  const key = options.keys ? checkSigningKey(options.keys, aggregate, incoming.signedBy, incoming.name, options.now ?? new Date().toISOString()) : undefined;
+  if (key && !key.ok) return { set, report: { file: incoming.name, accepted: false, issues: key.issues } };
   const refused = refusals(set, incoming.name, aggregate, options);
   if (refused.length > 0) return { set, report: { file: incoming.name, accepted: false, issues: refused } };
   const merged = set.merged ? mergeAggregates(set.merged, aggregate) : { ok: true as const, value: aggregate };
@@ -82,20 +90,30 @@ export function admitFile(set: FileSet, incoming: IncomingFile, options: AdmitOp
   const loaded: LoadedFile = { id: incoming.id, name: incoming.name, aggregate };
   return {
     set: { files: [...set.files, loaded], merged: merged.value },
-    report: { file: incoming.name, accepted: true, schools: aggregate.provenance.schools.length, year: aggregate.schoolYear, ...(incoming.signedBy ? { signedBy: incoming.signedBy } : {}) },
+    report: {
+      file: incoming.name, accepted: true, schools: aggregate.provenance.schools.length, year: aggregate.schoolYear,
+      ...(incoming.signedBy ? { signedBy: incoming.signedBy } : {}), ...(key ? { key: key.status } : {}),
+    },
+    ...(key?.learned ? { learned: key.learned } : {}),
   };
 }
 
-/** Many files at once, in order: each is checked against the set as the files before it left it. */
-export function admitFiles(set: FileSet, incoming: readonly IncomingFile[], options: AdmitOptions = {}): { set: FileSet; reports: FileReport[] } {
+/** Many files at once, in order: each is checked against the set (and the keys) as the files before it left them. */
+export function admitFiles(set: FileSet, incoming: readonly IncomingFile[], options: AdmitOptions = {}): { set: FileSet; reports: FileReport[]; learned: KnownKey[] } {
   let current = set;
   const reports: FileReport[] = [];
+  const learned: KnownKey[] = [];
+  let keys = options.keys;
   for (const file of incoming) {
-    const next = admitFile(current, file, options);
+    const next = admitFile(current, file, { ...options, ...(keys ? { keys } : {}) });
     current = next.set;
     reports.push(next.report);
+    if (next.learned && keys) {
+      learned.push(next.learned);
+      keys = new Map([...keys, [next.learned.sender, next.learned]]);
+    }
   }
-  return { set: current, reports };
+  return { set: current, reports, learned };
 }
 
 /** The set without one file: the others merged again from scratch (merging is associative and commutative). */

@@ -7,6 +7,8 @@ type Template = Readonly<Record<Locale, string>>;
  * Each names the file it is about: a county loads hundreds at once.
  */
 export const BUREAU_MESSAGES: Readonly<Record<string, Template>> = {
+  bureau_key_changed: { 'zh-CN': '文件“{file}”来自 {name}（{code}），但签名密钥 {keyId} 与本局自 {since} 登记的密钥 {known} 不同，未载入。请先与学校核实是否更换了密钥；确认后在“学校密钥”中删除旧登记，再载入。', en: 'The file "{file}" is from {name} ({code}) but was signed with key {keyId}, not the key {known} this bureau has on record since {since}; it was not loaded. Check with the school whether it made a new key; if so, remove the old entry under "School keys" and load the file again.' },
+  bureau_unsigned_from_known: { 'zh-CN': '文件“{file}”来自 {name}（{code}），但没有签名；该校以前的文件都用密钥 {known} 签名，未载入。请让学校从教师端“匿名汇总”重新导出（会自动签名）。', en: 'The file "{file}" is from {name} ({code}) but is not signed, while this school\'s earlier files were signed with key {known}; it was not loaded. Ask the school to export it again from "Aggregate" in the teacher workspace (which signs it).' },
   bureau_signature_invalid: { 'zh-CN': '文件“{file}”的学校签名校验失败：签名后被改动过或已损坏，未载入。请让学校重新导出。', en: 'The school signature of "{file}" does not check out: the file was changed after signing or is damaged, and was not loaded. Ask the school to export it again.' },
   bureau_file_damaged: { 'zh-CN': '文件“{file}”已损坏或不完整，未载入。请让报送单位重新导出后再发一次。', en: 'The file "{file}" is damaged or incomplete and was not loaded. Ask the sender to export it again.' },
   bureau_not_an_aggregate: { 'zh-CN': '文件“{file}”不是匿名汇总文件（.psyagg），未载入。', en: 'The file "{file}" is not an anonymous aggregate (.psyagg) and was not loaded.' },

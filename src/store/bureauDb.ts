@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { KnownKey } from '../bureau/keyRegistry.ts';
 
 /**
  * The bureau workspace's IndexedDB: the aggregate files it has loaded, so a closed tab loses nothing.
@@ -15,10 +16,15 @@ export interface BureauFileRow {
   readonly order: number;
 }
 
-export type BureauDb = Dexie & { files: EntityTable<BureauFileRow, 'id'> };
+export type BureauDb = Dexie & {
+  files: EntityTable<BureauFileRow, 'id'>;
+  /** The signing key of each school (or lower bureau) that has sent a signed file (keyRegistry.ts). */
+  keys: EntityTable<KnownKey, 'sender'>;
+};
 
 export function openBureauDb(name = 'psyscreen-bureau'): BureauDb {
   const db = new Dexie(name) as BureauDb;
   db.version(1).stores({ files: 'id, slot, order' });
+  db.version(2).stores({ keys: 'sender' });
   return db;
 }

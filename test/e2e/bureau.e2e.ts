@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAggregate, parseAggregateText, type Aggregate } from '../../scoring/index.ts';
-import { openSignedText } from '../../src/records/index.ts';
+import { openSignedText, signText } from '../../src/records/index.ts';
+import { formatKeyId } from '../../src/records/keyId.ts';
+import { testKey } from '../records/support.ts';
 import { nextYearPlan, publishedSchool } from '../bureau/support.ts';
 import { appAndBrowser, screenshot, watchedPage } from './harness.ts';
 
@@ -120,6 +122,16 @@ describe('bureau workspace', () => {
     await current.getByText('2026-2027 学年：4 个文件，4 所学校。').waitFor();
     expect(await units.count()).toBe(4);
     await current.locator('.file-reports').screenshot({ path: 'test-results/screenshots/bureau-3-rejected.png' });
+
+    // The demo school's key went on record with its first signed file; the same school signing with another key is refused.
+    await page.locator('.school-keys summary').click();
+    const keyRow = page.locator('.school-keys tbody tr').filter({ hasText: '3301069999' });
+    expect(await keyRow.textContent()).toContain(formatKeyId(signed.value.keyId));
+    const impostor = await testKey('冒名密钥');
+    writeFileSync(path('demo-other-key.psyagg'), await signText(signed.value.text, impostor.unlocked));
+    await current.locator('input[type="file"]').setInputFiles([path('demo-other-key.psyagg')]);
+    await current.getByText(new RegExp(`签名密钥 ${formatKeyId(impostor.unlocked.keyId)} 与本局自 \\d{4}-\\d{2}-\\d{2} 登记的密钥 ${formatKeyId(signed.value.keyId)} 不同，未载入`)).waitFor();
+    await page.locator('.school-keys').screenshot({ path: 'test-results/screenshots/bureau-3b-school-keys.png' });
 
     // A file of next year in the current set is refused; as the comparison year it gives the change year over year.
     await current.locator('input[type="file"]').setInputFiles([path('a-2027.psyagg')]);

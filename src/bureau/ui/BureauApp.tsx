@@ -5,6 +5,7 @@ import { SLOTS } from '../fileSet.ts';
 import { BUREAU_TEXT } from './bureauText.ts';
 import { Dashboard } from './Dashboard.tsx';
 import { ImportZone } from './ImportZone.tsx';
+import { SchoolKeysPanel } from './SchoolKeysPanel.tsx';
 import { SettingsPanel } from './SettingsPanel.tsx';
 import { loadBureauSettings, saveBureauSettings } from './settings.ts';
 import { useBureauFiles } from './useBureauFiles.ts';
@@ -31,6 +32,7 @@ export function BureauApp() {
         <LanguageSwitch locale={settings.locale} label={text.languageLabel} onChange={(locale) => setSettings({ ...settings, locale })} />
       </header>
       <SettingsPanel settings={settings} onChange={setSettings} text={text} />
+      <SchoolKeysPanel keys={files.keys} onForget={files.forgetKey} text={text} />
       <div className="import-grid">
         {SLOTS.map((slot) => <ImportZone key={slot} slot={slot} set={files.sets[slot]} files={files} county={settings.county} text={text} locale={settings.locale} />)}
       </div>

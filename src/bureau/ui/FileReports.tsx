@@ -38,7 +38,8 @@ export function FileReports({ reports, text, locale }: { reports: readonly FileR
           <ul className="accepted">
             {accepted.map((report, index) => report.accepted && (
               <li key={index}><strong className="report-status accepted">{text.accepted}</strong> <span className="report-file">{report.file}</span> <span className="muted">{text.acceptedDetail(report.schools, report.year)}</span>{' '}
-                <span className={report.signedBy ? 'signed' : 'unsigned'}>{report.signedBy ? text.signedBy(report.signedBy.keyName, formatKeyId(report.signedBy.keyId)) : text.unsigned}</span></li>
+                <span className={report.signedBy ? 'signed' : 'unsigned'}>{report.signedBy ? text.signedBy(report.signedBy.keyName, formatKeyId(report.signedBy.keyId)) : text.unsigned}</span>
+                {report.key && text.keyStatus[report.key] && <span className={`key-status ${report.key}`}> · {text.keyStatus[report.key]}</span>}</li>
             ))}
           </ul>
         </details>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BureauDb } from '../../store/bureauDb.ts';
 import { admitFiles, removeFile, type FileReport, type IncomingFile } from '../admit.ts';
+import type { KnownKey } from '../keyRegistry.ts';
 import { unwrapSigned } from '../unwrapSigned.ts';
 import { EMPTY_SET, yearOf, type FileSet, type Slot } from '../fileSet.ts';
 
@@ -22,6 +23,10 @@ export interface BureauFiles {
   readonly importFiles: (slot: Slot, files: readonly File[], county: string) => Promise<void>;
   readonly remove: (slot: Slot, id: string) => void;
   readonly clear: (slot: Slot) => void;
+  /** The senders' signing keys on record, in the order they were first seen. */
+  readonly keys: readonly KnownKey[];
+  /** Drops a sender's key, after the bureau has confirmed with the sender that the key changed. */
+  readonly forgetKey: (sender: string) => void;
 }
 
 const other = (slot: Slot): Slot => (slot === 'current' ? 'comparison' : 'current');
@@ -41,6 +46,12 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
   const [reports, setReports] = useState<Record<Slot, readonly FileReport[]>>({ current: [], comparison: [] });
   const [progress, setProgress] = useState<Progress | undefined>();
   const [restored, setRestored] = useState(false);
+  const [keys, setKeys] = useState<readonly KnownKey[]>([]);
+  const knownKeys = useRef<ReadonlyMap<string, KnownKey>>(new Map());
+  const keepKeys = useCallback((list: readonly KnownKey[]) => {
+    knownKeys.current = new Map(list.map((key) => [key.sender, key]));
+    setKeys([...list].sort((a, b) => a.since.localeCompare(b.since)));
+  }, []);
   const latest = useRef(sets);
   const commit = useCallback((next: Sets) => {
     latest.current = next;
@@ -49,6 +60,7 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
 
   useEffect(() => {
     let live = true;
+    void db.keys.toArray().then((list) => { if (live) keepKeys(list); });
     void db.files.orderBy('order').toArray().then((rows) => {
       if (!live) return;
       const back = (slot: Slot, otherYear?: string) =>
@@ -59,7 +71,7 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
       setRestored(true);
     });
     return () => { live = false; };
-  }, [db, commit]);
+  }, [db, commit, keepKeys]);
 
   const importFiles = useCallback(async (slot: Slot, files: readonly File[], county: string) => {
     if (files.length === 0) return;
@@ -69,11 +81,15 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
     const { ready: incoming, refused } = await unwrapSigned(read);
     let set = latest.current[slot];
     const found: FileReport[] = [...refused];
+    const learned: KnownKey[] = [];
+    const now = new Date().toISOString();
     for (let start = 0; start < incoming.length; start += BATCH) {
       const otherYear = yearOf(latest.current[other(slot)]);
-      const done = admitFiles(set, incoming.slice(start, start + BATCH), { county, ...(slot === 'comparison' && otherYear ? { otherYear } : {}) });
+      const done = admitFiles(set, incoming.slice(start, start + BATCH), { county, keys: knownKeys.current, now, ...(slot === 'comparison' && otherYear ? { otherYear } : {}) });
       set = done.set;
       found.push(...done.reports);
+      learned.push(...done.learned);
+      if (done.learned.length > 0) keepKeys([...knownKeys.current.values(), ...done.learned]);
       setProgress({ slot, done: Math.min(start + BATCH, incoming.length), total: incoming.length });
       await nextFrame();
     }
@@ -85,7 +101,13 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
     // Kept for the next session once the dashboard is up; the files themselves are the source.
     const order = Date.now();
     await db.files.bulkPut(added.map((file, index) => ({ id: file.id, slot, name: file.name, aggregate: file.aggregate, order: order + index / 10_000 })));
-  }, [db, commit]);
+    await db.keys.bulkPut(learned);
+  }, [db, commit, keepKeys]);
+
+  const forgetKey = useCallback((sender: string) => {
+    keepKeys([...knownKeys.current.values()].filter((key) => key.sender !== sender));
+    void db.keys.delete(sender);
+  }, [db, keepKeys]);
 
   const remove = useCallback((slot: Slot, id: string) => {
     commit({ ...latest.current, [slot]: removeFile(latest.current[slot], id) });
@@ -98,5 +120,5 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
     void db.files.where('slot').equals(slot).delete();
   }, [db, commit]);
 
-  return useMemo(() => ({ sets, reports, progress, restored, importFiles, remove, clear }), [sets, reports, progress, restored, importFiles, remove, clear]);
+  return useMemo(() => ({ sets, reports, progress, restored, importFiles, remove, clear, keys, forgetKey }), [sets, reports, progress, restored, importFiles, remove, clear, keys, forgetKey]);
 }
