@@ -23,9 +23,10 @@ import { fromBase64, toBase64 } from '../records/base64.ts';
 /**
  * How a plan turns a code into its keys (`kiosk.codeKeys` in the plan file):
  * - `pbkdf2-hkdf`: one 32-byte PBKDF2 block, expanded by HKDF-SHA-256 into the lookup and the AES key.
- * - `pbkdf2-512`, written as no `codeKeys` at all (plans built before 2026-11-25): 64 bytes of PBKDF2, i.e. two independent 210,000-round
- *   chains; the first half hashed is the lookup, the second half the key. That cost the school (and
- *   every sign-in) twice as much as an attacker, who needs only the first chain to test a guess.
+ * - `pbkdf2-512`, written as no `codeKeys` at all (plans built before 2026-11-25): 64 bytes of
+ *   PBKDF2, i.e. two independent 210,000-round chains; the first half hashed is the lookup, the
+ *   second half the key. That cost the school (and every sign-in) twice as much as an attacker, who
+ *   needs only the first chain to test a guess.
  */
 export type CodeKeyScheme = 'pbkdf2-hkdf' | 'pbkdf2-512';
 export const CURRENT_CODE_KEYS = 'pbkdf2-hkdf' as const;

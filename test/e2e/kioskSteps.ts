@@ -37,12 +37,18 @@ export async function answerByKeyboard(page: Page, index: number): Promise<void>
     return radios.findIndex((radio) => radio.checked) === wanted;
   }, index);
 }
+/** Tab until the focused control reads `label`, then press Enter; fails (naming what had focus) rather than pressing Enter elsewhere. */
 export async function pressButton(page: Page, label: RegExp): Promise<void> {
+  const seen: string[] = [];
   for (let presses = 0; presses < 30; presses++) {
     const focused = await page.evaluate(() => { const el = document.activeElement as HTMLInputElement | HTMLButtonElement | null; return el ? (el.value || el.textContent || '') : ''; });
-    if (label.test(focused)) break;
+    if (label.test(focused)) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    seen.push(focused.slice(0, 30));
     await page.keyboard.press('Tab');
   }
-  await page.keyboard.press('Enter');
+  throw new Error(`no control reading ${String(label)} reachable by Tab; focus went through ${JSON.stringify(seen.slice(0, 12))}`);
 }
 

@@ -174,6 +174,19 @@ describe('teacher workspace', () => {
     await expect.poll(() => rows.count()).toBe(2);
     expect(await page.locator('table.attention').textContent()).not.toContain(high!.name);
 
+    // the screening scored again under a label: the original stays first, the student page offers both
+    await page.getByRole('link', { name: '常模与分级' }).click();
+    await page.getByLabel('新结果的标签').fill('2026 对照计分');
+    await page.getByRole('button', { name: '重新计分' }).click();
+    await page.getByText(/已重新计分 3 份答卷（3 份档案有新结果），其中 0 名学生的风险等级与原结果不同/).waitFor();
+    await page.locator('.rescore').screenshot({ path: 'test-results/screenshots/teacher-7b-rescore.png' });
+    await page.getByRole('button', { name: '重新计分' }).click();
+    await page.getByText(/已重新计分 3 份答卷（0 份档案有新结果）/).waitFor();
+    await page.getByRole('link', { name: '重点关注' }).click();
+    await rows.first().getByRole('link').click();
+    const resultChoice = page.locator('.student-result-choice select').first();
+    expect(await resultChoice.locator('option').allTextContents()).toEqual([expect.stringMatching(/^原始计分/), expect.stringMatching(/^2026 对照计分/)]);
+
     // records: export the school to a passphrase and import it back: nothing new, nothing lost
     await page.getByRole('link', { name: '档案转出/转入' }).click();
     await page.getByRole('radio', { name: '用口令加密' }).check();

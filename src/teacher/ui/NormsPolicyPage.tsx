@@ -1,3 +1,4 @@
+import { RescorePanel } from './RescorePanel.tsx';
 import { NormsDerivePanel } from './NormsDerivePanel.tsx';
 import { NormsImportPanel } from './NormsImportPanel.tsx';
 import { useWorkspaceLibrary } from './normsLibrary.ts';
@@ -32,6 +33,11 @@ export function NormsPolicyPage() {
             <h3 id="norms-derive-title">{text.deriveTitle}</h3>
             <p className="muted">{text.deriveIntro}</p>
             <NormsDerivePanel library={library} text={text} />
+          </section>
+          <section aria-labelledby="norms-rescore-title">
+            <h3 id="norms-rescore-title">{text.rescoreTitle}</h3>
+            <p className="muted">{text.rescoreIntro}</p>
+            <RescorePanel library={library} text={text} />
           </section>
           <section aria-labelledby="norms-import-title">
             <h3 id="norms-import-title">{text.importTitle}</h3>

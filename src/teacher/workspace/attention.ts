@@ -1,5 +1,6 @@
 import { tierRank, type Tier } from '../../../scoring/index.ts';
 import { tierOf, type FollowUp, type StoredBatteryResult, type StudentRecord, type Wave } from '../../records/index.ts';
+import { localDay } from './localDay.ts';
 
 /**
  * The list of students needing attention (重点关注学生清单). A student is on it from the first wave
@@ -37,8 +38,9 @@ function latestFlaggingWave(record: StudentRecord): Wave | undefined {
   return [...record.waves].filter((wave) => flaggingResult(wave)).sort((a, b) => time(a.finishedAt) - time(b.finishedAt)).at(-1);
 }
 
+/** A closure closes the wave it names; one that names none (older records) closes waves up to its day. */
 export const isClosedAfter = (record: StudentRecord, wave: Wave): boolean =>
-  record.followUps.some((entry) => entry.kind === 'closure' && time(entry.at) >= time(wave.finishedAt));
+  record.followUps.some((entry) => entry.kind === 'closure' && (entry.wave === undefined ? localDay(entry.at) >= localDay(wave.finishedAt) : entry.wave === wave.id));
 
 /** `today` is YYYY-MM-DD in the school's time zone, from the caller's clock. */
 export function attentionEntryOf(record: StudentRecord, today: string): AttentionEntry | undefined {

@@ -3,6 +3,7 @@ import { tierOf, type FollowUp, type StudentRecord, type TierReview } from '../.
 import { withAudit } from './audit.ts';
 import type { ChangeContext } from './context.ts';
 import { attentionEntryOf } from './attention.ts';
+import { localDay } from './localDay.ts';
 
 /** Follow-up (三预一跟): interviews, actions, referrals and closure, each logged in the record's audit. */
 
@@ -82,7 +83,7 @@ export function closeCase(record: StudentRecord, input: ClosureInput, today: str
   const issues = checkCommon(input.at, input.reason, 'reason', undefined);
   const open = attentionEntryOf(record, today);
   if (!open) issues.push(issue('case_not_open', []));
-  else if (Date.parse(input.at) < Date.parse(open.wave.finishedAt)) issues.push(issue('closure_before_wave', ['at']));
+  else if (localDay(input.at) < localDay(open.wave.finishedAt)) issues.push(issue('closure_before_wave', ['at']));
   if (issues.length > 0) return fail(issues);
   const entry = entryOf(context, { at: input.at, kind: 'closure', content: input.reason, ...(open ? { wave: open.wave.id } : {}) });
   return succeed(withAudit({ ...record, followUps: [...record.followUps, entry] }, context, 'case_closed', entry.id));

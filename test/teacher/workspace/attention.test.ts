@@ -76,6 +76,17 @@ describe('the attention list', () => {
     expect(attentionList(nextYear.changed, '2027-10-12').map((back) => [back.wave.id, back.currentTier])).toEqual([['sub-2027', 'medium']]);
   });
 
+  it('lets a case close on the afternoon\'s screening day, by day not by hour, and never on a day before it', () => {
+    const context = testContext();
+    const record = addSubmissions([emptyRecord(pupil(40))], [scoredSubmission(pupil(40), 'high', { id: 'sub-pm', finishedAt: '2026-10-12T06:30:00.000Z' })], '测试中学', context).changed[0]!;
+    // closure days are stored at local noon (12:00 in Shanghai = 04:00 UTC), before the 14:30 screening
+    const sameDay = closeCase(record, { at: '2026-10-12T04:00:00.000Z', reason: '当天面谈后确认无风险，销号。' }, '2026-10-12', context);
+    if (!sameDay.ok) throw new Error(JSON.stringify(sameDay.issues));
+    expect(attentionList([record], '2026-10-12')).toHaveLength(1);
+    expect(attentionList([sameDay.value], '2026-10-12')).toEqual([]);
+    expect(closeCase(record, { at: '2026-10-11T04:00:00.000Z', reason: '日期选错' }, '2026-10-12', context)).toMatchObject({ ok: false, issues: [{ code: 'closure_before_wave' }] });
+  });
+
   it('refuses follow-up entries a teacher could not act on, naming the field', () => {
     const { records } = screenedClass();
     const record = records.find((candidate) => candidate.identity.studentNumber === 'S0002');

@@ -1,0 +1,60 @@
+import { shortRefOf, type Catalog, type Issue, type Tier } from '../../../scoring/index.ts';
+import { rescoreWave, type StudentRecord } from '../../records/index.ts';
+import { withAudit } from './audit.ts';
+import type { ChangeContext } from './context.ts';
+import { waveOfPlan } from './summary.ts';
+
+export interface RescoreRequest {
+  /** The screening, `id@version`. */
+  readonly plan: string;
+  /** `id@version` of the norm tables to score with (e.g. the school's newly derived ones). */
+  readonly norms: readonly string[];
+  /** `id@version` of the tier policy. */
+  readonly policy: string;
+  /** Shown beside the result on the student page, e.g. "2027 本校常模". */
+  readonly label: string;
+}
+
+export interface RescoreReport {
+  readonly changed: readonly StudentRecord[];
+  /** Completed waves given the new result (or that already had it under this label). */
+  readonly rescored: number;
+  /** Students whose tier the new scoring differs on, original → new. */
+  readonly tierChanges: readonly { readonly name: string; readonly className: string; readonly from: Tier; readonly to: Tier }[];
+  /** Per student who could not be re-scored, why (their record is left as it was). */
+  readonly problems: readonly { readonly name: string; readonly issue: Issue }[];
+}
+
+/**
+ * Scores every completed wave of a screening again with the same instrument versions and the chosen
+ * norms and policy, and adds the result under a label beside the original (which stays first and is
+ * what the lists and summaries use). Logged in each record. Running it again changes nothing.
+ */
+export function rescoreScreening(records: readonly StudentRecord[], catalog: Catalog, request: RescoreRequest, context: ChangeContext): RescoreReport {
+  const norms = catalog.norms.filter((table) => request.norms.includes(shortRefOf(table)));
+  const policy = catalog.policies.find((candidate) => shortRefOf(candidate) === request.policy);
+  if (!policy) throw new Error(`rescoreScreening: policy ${request.policy} is not in the catalog`);
+  const changed: StudentRecord[] = [];
+  const tierChanges: RescoreReport['tierChanges'][number][] = [];
+  const problems: RescoreReport['problems'][number][] = [];
+  let rescored = 0;
+  const label = { label: request.label.trim(), at: context.now() };
+  for (const record of records) {
+    const wave = waveOfPlan(record, request.plan);
+    if (wave?.status !== 'completed') continue;
+    const outcome = rescoreWave(wave, catalog.instruments, norms, policy, label);
+    if (!outcome.ok) {
+      const [first] = outcome.issues;
+      if (first) problems.push({ name: record.identity.name, issue: first });
+      continue;
+    }
+    rescored += 1;
+    const added = outcome.value.results.find((result) => result.label === label.label)?.result;
+    const original = outcome.value.results[0]?.result;
+    if (added && original && added.tier !== original.tier) tierChanges.push({ name: record.identity.name, className: record.identity.className, from: original.tier, to: added.tier });
+    if (outcome.value === wave) continue;
+    const updated = { ...record, waves: record.waves.map((candidate) => (candidate.id === wave.id ? outcome.value : candidate)) };
+    changed.push(withAudit(updated, context, 'rescored', `${label.label}: ${[...norms.map(shortRefOf), request.policy].join(', ')}`));
+  }
+  return { changed, rescored, tierChanges, problems };
+}
