@@ -1,4 +1,4 @@
-import { shortRefOf, type Catalog, type Issue, type Tier } from '../../../scoring/index.ts';
+import { shortRefOf, type Catalog, type Issue, type ScoringEngine, type Tier } from '../../../scoring/index.ts';
 import { rescoreWave, type StudentRecord } from '../../records/index.ts';
 import { withAudit } from './audit.ts';
 import type { ChangeContext } from './context.ts';
@@ -39,10 +39,11 @@ export function rescoreScreening(records: readonly StudentRecord[], catalog: Cat
   const problems: RescoreReport['problems'][number][] = [];
   let rescored = 0;
   const label = { label: request.label.trim(), at: context.now() };
+  const engines = new Map<string, ScoringEngine>();
   for (const record of records) {
     const wave = waveOfPlan(record, request.plan);
     if (wave?.status !== 'completed') continue;
-    const outcome = rescoreWave(wave, catalog.instruments, norms, policy, label);
+    const outcome = rescoreWave(wave, catalog.instruments, norms, policy, label, engines);
     if (!outcome.ok) {
       const [first] = outcome.issues;
       if (first) problems.push({ name: record.identity.name, issue: first });
