@@ -23,7 +23,7 @@ export { parseDefinition, parseInstrument, parseJsonText, parseNormTable, parseP
 export { canonicalJson, contentHash } from './library/hash.ts';
 export { parseRef, refOf, shortRefOf, type ParsedRef, type VersionRef } from './library/ref.ts';
 export { checkLock, computeLock, type LibraryFile, type LockDrift, type LockFile } from './library/lock.ts';
-export { buildCatalog, catalogFromFiles, findInstrument, latestInstruments, normsFor, type Catalog, type FileProblem } from './library/catalog.ts';
+export { buildCatalog, catalogFromFiles, findInstrument, instrumentByRef, latestInstruments, normsFor, type Catalog, type FileProblem } from './library/catalog.ts';
 export { DEFAULT_BANDS, buildPlan, type BandChoice, type PlanRequest } from './library/defaultBattery.ts';
 export { ZResponseRecord, toResponseInput, type ResponseRecord } from './schema/response.ts';
 

@@ -1,4 +1,4 @@
-import { canonicalJson, compileBattery, fail, issue, refOf, succeed, type Instrument, type NormTable, type Outcome, type Respondent, type ScoringEngine, type TierPolicy } from '../../scoring/index.ts';
+import { canonicalJson, compileBattery, fail, instrumentByRef, issue, succeed, type Instrument, type NormTable, type Outcome, type Respondent, type ScoringEngine, type TierPolicy } from '../../scoring/index.ts';
 import { storedResult } from './batteryResult.ts';
 import { ORIGINAL_RESULT, type Wave } from './studentRecord.ts';
 import { ZTimestamp } from './schemaParts.ts';
@@ -29,7 +29,7 @@ export function rescoreWave(wave: Wave, instruments: readonly Instrument[], norm
   if (!engine) {
     const battery: Instrument[] = [];
     for (const [index, ref] of wave.instruments.entries()) {
-      const definition = instruments.find((candidate) => refOf(candidate) === ref);
+      const definition = instrumentByRef({ instruments }, ref);
       if (!definition) return fail([issue('rescore_instrument_missing', ['instruments', index], { ref })]);
       battery.push(definition);
     }

@@ -1,9 +1,9 @@
-import { parseRef, pickText, refOf, type Catalog, type Locale, type Tier } from '../../../scoring/index.ts';
+import { instrumentByRef, parseRef, pickText, type Catalog, type Locale, type Tier } from '../../../scoring/index.ts';
 import type { AttentionEntry } from './attention.ts';
 
 /** "PHQ-9 总分 16": the instrument's abbreviation and the scale's name where the catalog has them, else their ids. */
 function scoreLabel(catalog: Catalog | undefined, instrumentRef: string, scaleId: string, locale: Locale): string {
-  const definition = catalog?.instruments.find((candidate) => refOf(candidate) === instrumentRef);
+  const definition = catalog ? instrumentByRef(catalog, instrumentRef) : undefined;
   const scale = definition?.scales.find((candidate) => candidate.id === scaleId);
   const instrument = definition?.abbreviation ?? parseRef(instrumentRef)?.id ?? instrumentRef;
   return `${instrument} ${scale ? pickText(scale.name, locale) : scaleId}`;
