@@ -1,5 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
-import type { Issue, Outcome } from '../../../scoring/index.ts';
+import { fail, issue, type Issue, type Outcome } from '../../../scoring/index.ts';
 import type { KioskDb } from '../../store/kioskDb.ts';
 import { openKioskDb } from '../../store/kioskDb.ts';
 import type { Draft } from '../draft.ts';
@@ -31,7 +31,14 @@ const BUILD = typeof __PSYSCREEN_BUILD__ === 'string' ? __PSYSCREEN_BUILD__ : 'u
 
 // The plan validator (zod and every instrument's schema) and the PIN-protected teacher panel are not
 // on a student's way in: they load when a teacher loads a plan or opens the panel.
-const readPlanFile = async (raw: string) => (await import('../planFile.ts')).readKioskPlan(raw, today());
+// If that part of the app cannot be fetched (offline before the first visit finished caching), say so.
+async function readPlanFile(raw: string): Promise<Outcome<KioskPlan>> {
+  try {
+    return (await import('../planFile.ts')).readKioskPlan(raw, today());
+  } catch {
+    return fail([issue('kiosk_part_missing', [])]);
+  }
+}
 const TeacherPanel = lazy(() => import('./TeacherPanel.tsx').then((module) => ({ default: module.TeacherPanel })));
 
 export function KioskApp({ database }: { database?: KioskDb }) {

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
-import { shortRefOf } from '../../../scoring/index.ts';
+import { shortRefOf, type Locale } from '../../../scoring/index.ts';
 import { instrumentsOfScreening } from '../workspace/localNorms.ts';
-import { rescoreScreening, type RescoreReport } from '../workspace/rescoreScreening.ts';
+import { defaultRescoreNorms, rescoreScreening, type RescoreReport } from '../workspace/rescoreScreening.ts';
 import { waveOfPlan } from '../workspace/summary.ts';
 import { describeIssue } from '../../issueMessages.ts';
 import type { WorkspaceLibrary } from './normsLibrary.ts';
@@ -14,6 +14,18 @@ import { useWorkspaceView } from './WorkspaceContext.ts';
  * derived above). Each student gets the new result beside the original, under a label; the original
  * stays what the lists and summaries use, and the student page shows both.
  */
+/** The same problem for every student (e.g. a label already used) is one line with a count, not 3,000 lines. */
+function problemGroups(problems: RescoreReport['problems'], locale: Locale): [string, string[]][] {
+  const groups = new Map<string, string[]>();
+  for (const problem of problems) {
+    const message = describeIssue(problem.issue, locale);
+    const names = groups.get(message) ?? [];
+    names.push(problem.name);
+    groups.set(message, names);
+  }
+  return [...groups];
+}
+
 export function RescorePanel({ library, text }: { library: WorkspaceLibrary; text: NormsText }) {
   const { records, locale, commit, changeContext, text: teacherText } = useWorkspaceView();
   const screenings = useMemo(() => screeningsIn(records), [records]);
@@ -22,7 +34,8 @@ export function RescorePanel({ library, text }: { library: WorkspaceLibrary; tex
   const instruments = useMemo(() => new Set(plan ? instrumentsOfScreening(records, plan) : []), [records, plan]);
   const tables = library.catalog.norms.filter((table) => instruments.has(table.instrument));
   const [norms, setNorms] = useState<readonly string[] | undefined>();
-  const chosenNorms = norms ?? tables.filter((table) => table.derived).map(shortRefOf);
+  const defaultNorms = useMemo(() => (plan ? defaultRescoreNorms(records, plan, library.catalog) : []), [records, plan, library.catalog]);
+  const chosenNorms = norms ?? defaultNorms;
   const [policy, setPolicy] = useState<string | undefined>();
   // by default the policy the screening was scored with, so that only the norms differ
   const usedPolicy = useMemo(() => records.map((record) => (plan ? waveOfPlan(record, plan) : undefined)).find((wave) => wave?.status === 'completed')?.results[0]?.result.used.policy, [records, plan]);
@@ -84,7 +97,9 @@ export function RescorePanel({ library, text }: { library: WorkspaceLibrary; tex
             </table>
           )}
           {report.problems.length > 0 && (
-            <ul className="issues">{report.problems.slice(0, 10).map((problem, index) => <li key={index}>{problem.name}: {describeIssue(problem.issue, locale)}</li>)}</ul>
+            <ul className="issues">
+              {problemGroups(report.problems, locale).map(([message, names]) => <li key={message}>{message} {text.rescoreWho(names.length, names.slice(0, 5).join('、'))}</li>)}
+            </ul>
           )}
         </div>
       )}

@@ -5,7 +5,7 @@ import { localDay } from './localDay.ts';
 /**
  * The list of students needing attention (重点关注学生清单). A student is on it from the first wave
  * that flags them (medium or high tier, an urgent flag, or an invalid result that needs a re-test)
- * until a closure (销号) dated after that wave. A later wave that flags them again brings them back.
+ * until a closure (销号) of that wave. A later wave that flags them again brings them back.
  * A tier lowered at interview keeps the student on the list: only closure takes them off.
  */
 export interface AttentionEntry {

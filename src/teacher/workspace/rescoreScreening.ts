@@ -1,6 +1,7 @@
 import { shortRefOf, type Catalog, type Issue, type ScoringEngine, type Tier } from '../../../scoring/index.ts';
 import { rescoreWave, type StudentRecord } from '../../records/index.ts';
 import { withAudit } from './audit.ts';
+import { instrumentsOfScreening } from './localNorms.ts';
 import type { ChangeContext } from './context.ts';
 import { waveOfPlan } from './summary.ts';
 
@@ -58,4 +59,20 @@ export function rescoreScreening(records: readonly StudentRecord[], catalog: Cat
     changed.push(withAudit(updated, context, 'rescored', `${label.label}: ${[...norms.map(shortRefOf), request.policy].join(', ')}`));
   }
   return { changed, rescored, tierChanges, problems };
+}
+
+/**
+ * The norm tables a re-scoring starts from: those the screening was scored with, except where the
+ * school has derived its own table for an instrument, which then takes that instrument's place. So a
+ * teacher who only wants to try the new local norms does not silently lose the others' T-scores.
+ */
+export function defaultRescoreNorms(records: readonly StudentRecord[], plan: string, catalog: Catalog): string[] {
+  const used = new Set(records.flatMap((record) => {
+    const wave = waveOfPlan(record, plan);
+    return wave?.status === 'completed' ? wave.results[0]?.result.used.norms ?? [] : [];
+  }));
+  const instruments = new Set(instrumentsOfScreening(records, plan));
+  const tables = catalog.norms.filter((table) => instruments.has(table.instrument));
+  const derivedFor = new Set(tables.filter((table) => table.derived).map((table) => table.instrument));
+  return tables.filter((table) => (table.derived ? true : used.has(shortRefOf(table)) && !derivedFor.has(table.instrument))).map(shortRefOf);
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCatalog, shortRefOf, type NormTable, type TierPolicy } from '../../../scoring/index.ts';
 import { ORIGINAL_RESULT } from '../../../src/records/index.ts';
 import { deriveLocalNorms, localNormsId } from '../../../src/teacher/workspace/localNorms.ts';
-import { rescoreScreening } from '../../../src/teacher/workspace/rescoreScreening.ts';
+import { defaultRescoreNorms, rescoreScreening } from '../../../src/teacher/workspace/rescoreScreening.ts';
 import { waveOfPlan } from '../../../src/teacher/workspace/summary.ts';
 import { shippedCatalog } from '../../support/library.ts';
 import { PLAN, screenedCohort } from './normsSupport.ts';
@@ -87,3 +87,27 @@ describe('re-scoring a screening with new norms and policy', () => {
     expect(other.problems.every((problem) => problem.issue.code === 'rescore_label_taken')).toBe(true);
   });
 });
+
+describe('the norms a re-scoring starts from', () => {
+  const derived = localTable();
+  const shipped = shippedCatalog();
+  const k10 = shipped.norms[0]!;
+  // a published PHQ-9 table the screening was scored with (a copy of the shipped K10 table's origin)
+  const published = { ...Object.fromEntries(Object.entries(derived).filter(([key]) => key !== 'derived')), id: 'published-phq9', version: '1.0.0', source: k10.source } as NormTable;
+  const usedPublished = cohort.records.map((record) => ({
+    ...record,
+    waves: record.waves.map((wave) => ({ ...wave, results: wave.results.map((entry) => ({ ...entry, result: { ...entry.result, used: { ...entry.result.used, norms: [shortRefOf(published)] } } })) })),
+  }));
+
+  it('keeps the tables the screening used, for instruments the school has no table of its own for', () => {
+    const catalog = buildCatalog({ ...shipped, norms: [...shipped.norms, published] });
+    expect(defaultRescoreNorms(usedPublished, PLAN, catalog)).toEqual([shortRefOf(published)]);
+  });
+
+  it('puts the school\'s derived table in the place of the used one for the same instrument, and offers nothing for instruments not screened', () => {
+    const catalog = buildCatalog({ ...shipped, norms: [...shipped.norms, published, derived] });
+    expect(defaultRescoreNorms(usedPublished, PLAN, catalog)).toEqual([shortRefOf(derived)]);
+    expect(defaultRescoreNorms(usedPublished, PLAN, catalog)).not.toContain(shortRefOf(k10)); // K10 was not in this screening
+  });
+});
+
