@@ -14,7 +14,7 @@ export const KIOSK_MESSAGES: MessageCatalogue = {
   window_not_open: { 'zh-CN': '这次筛查从 {opens} 开始（到 {closes} 结束），现在还不能作答。请检查电脑日期，或载入正确的计划。', en: 'This screening opens on {opens} (until {closes}); it cannot be taken yet. Check the computer\'s date or load the right plan.' },
   window_closed: { 'zh-CN': '这次筛查已于 {closes} 结束，不能再作答。请向心理老师索取新的计划文件。', en: 'This screening closed on {closes}; it can no longer be taken. Ask the psychology teacher for a current plan file.' },
   storage_full: { 'zh-CN': '这台电脑的存储空间快满了，为避免丢失数据，暂停接收新的学生。请老师先导出并清理本机数据。', en: 'This computer is nearly out of storage. To avoid losing data it accepts no new students. Ask the teacher to export and clear this machine first.' },
-  kiosk_part_missing: { 'zh-CN': '本机还没有完整保存筛查程序，暂时无法读取计划文件。请连上网络，刷新本页，然后再载入计划。', en: 'This computer has not yet saved the whole screening app, so the plan file cannot be read now. Connect to the network, reload this page, then load the plan again.' },
+  kiosk_part_missing: { 'zh-CN': '本机还没有完整保存筛查程序的这一部分，暂时无法使用。请连上网络，刷新本页后再试。', en: 'This computer has not yet saved this part of the screening app, so it cannot be used now. Connect to the network, reload this page and try again.' },
   second_tab: { 'zh-CN': '筛查已在本机的另一个窗口中打开。请关闭这个窗口，只保留一个。', en: 'The screening is already open in another window on this computer. Close this one and keep only one.' },
   details_not_allowed: { 'zh-CN': '这次筛查只能用登录码登录。', en: 'This screening only accepts sign-in codes.' },
   details_incomplete: { 'zh-CN': '请选择班级，并填写学号和出生日期。', en: 'Choose your class and fill in your student number and birth date.' },

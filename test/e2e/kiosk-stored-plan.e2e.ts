@@ -89,13 +89,27 @@ describe('kiosk with a stored plan', () => {
     await context.close();
   });
 
+  it('says what to do when the teacher panel cannot be fetched, and lets the teacher close it', async () => {
+    const context = await env.browser().newContext();
+    await context.route(/\/assets\/TeacherPanel-[^/]+\.js$/, (route) => route.abort());
+    const { page } = await watchedPage(context, env.url());
+    await page.goto(`${env.url()}/kiosk.html`);
+    await page.getByRole('button', { name: '使用演示筛查' }).click();
+    await page.locator('#code').waitFor();
+    await page.getByRole('button', { name: '教师' }).click();
+    await page.getByText('本机还没有完整保存筛查程序的这一部分，暂时无法使用。请连上网络，刷新本页后再试。').waitFor();
+    await page.getByRole('button', { name: '关闭' }).click();
+    await page.locator('#code').waitFor();
+    await context.close();
+  });
+
   it('says what to do when the plan reader cannot be fetched, instead of waiting for ever', async () => {
     const context = await env.browser().newContext();
     await context.route(/\/assets\/planFile-[^/]+\.js$/, (route) => route.abort());
     const { page } = await watchedPage(context, env.url());
     await page.goto(`${env.url()}/kiosk.html`);
     await page.getByRole('button', { name: '使用演示筛查' }).click();
-    await page.getByText('本机还没有完整保存筛查程序，暂时无法读取计划文件。请连上网络，刷新本页，然后再载入计划。').waitFor();
+    await page.getByText('本机还没有完整保存筛查程序的这一部分，暂时无法使用。请连上网络，刷新本页后再试。').waitFor();
     expect(await page.locator('#code').count()).toBe(0);
     await context.close();
   });

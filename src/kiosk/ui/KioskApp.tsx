@@ -1,5 +1,5 @@
 import { Suspense, lazy, useCallback, useEffect, useRef, useState } from 'react';
-import { fail, issue, type Issue, type Outcome } from '../../../scoring/index.ts';
+import { fail, issue, type Issue, type Locale, type Outcome } from '../../../scoring/index.ts';
 import type { KioskDb } from '../../store/kioskDb.ts';
 import { openKioskDb } from '../../store/kioskDb.ts';
 import type { Draft } from '../draft.ts';
@@ -10,7 +10,7 @@ import type { SignInDetails } from '../signInCode.ts';
 import { BatteryScreen } from './BatteryScreen.tsx';
 import { createKioskDeps, storageIsLow, watchForOtherTabs } from './runtime.ts';
 import { Card, ConfirmScreen, ConsentScreen, IssueList, SignInScreen, ThankYouScreen } from './screens.tsx';
-import { TEXT } from './text.ts';
+import { TEXT, type KioskText } from './text.ts';
 import { useLocale } from './useLocale.ts';
 
 type Stage =
@@ -39,7 +39,19 @@ async function readPlanFile(raw: string): Promise<Outcome<KioskPlan>> {
     return fail([issue('kiosk_part_missing', [])]);
   }
 }
-const TeacherPanel = lazy(() => import('./TeacherPanel.tsx').then((module) => ({ default: module.TeacherPanel })));
+const TeacherPanel = lazy(() => import('./TeacherPanel.tsx').then(
+  (module) => ({ default: module.TeacherPanel }),
+  () => ({ default: PartMissing }),
+));
+
+function PartMissing({ text, locale, onClose }: { text: KioskText; locale: Locale; onClose: () => void }) {
+  return (
+    <Card title={text.teacher}>
+      <IssueList issues={[{ code: 'kiosk_part_missing', path: [] }]} locale={locale} />
+      <div className="actions"><button type="button" onClick={onClose}>{text.close}</button></div>
+    </Card>
+  );
+}
 
 export function KioskApp({ database }: { database?: KioskDb }) {
   const [db] = useState(() => database ?? openKioskDb());
