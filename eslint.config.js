@@ -54,6 +54,17 @@ export default tseslint.config(
     },
   },
   {
+    // survey-core expands `{…}` in texts; every model goes through verbatimSurvey.ts, which turns that off.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/survey/verbatimSurvey.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "NewExpression[callee.name='Model']",
+        message: 'Make survey models with verbatimSurvey() (src/survey/verbatimSurvey.ts) so texts show exactly as defined.',
+      }],
+    },
+  },
+  {
     // The CLI and the tests talk to the terminal on purpose.
     files: ['src/cli/**/*.ts', 'test/bench/**/*.ts', 'bin/**/*.js'],
     rules: { 'no-console': 'off' },

@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Model } from 'survey-core';
+import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import type { Instrument, Locale } from '../../scoring/index.ts';
 import { instrumentToSurveyJson, surveyDataToAnswers, type SurveyLayout } from '../survey/toSurveyJson.ts';
+import { verbatimSurvey } from '../survey/verbatimSurvey.ts';
 
 interface Props {
   readonly def: Instrument;
@@ -16,7 +17,7 @@ export function PreviewSurvey({ def, locale, layout, onComplete }: Props) {
   // Switching language or layout builds a new model; the answers given so far carry over to it.
   const answersSoFar = useRef<Record<string, unknown>>({});
   const model = useMemo(() => {
-    const survey = new Model(instrumentToSurveyJson(def, locale, { layout }));
+    const survey = verbatimSurvey(instrumentToSurveyJson(def, locale, { layout }));
     survey.data = answersSoFar.current;
     return survey;
   }, [def, locale, layout]);

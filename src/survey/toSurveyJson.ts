@@ -6,7 +6,8 @@ import type { Condition, Instrument, Locale } from '../../scoring/index.ts';
  *
  * Texts are passed as plain strings. survey-core 3 renders a title or description as text (React
  * children, not innerHTML) unless an `onTextMarkdown` handler returns HTML, and this app registers none;
- * markup in an instrument file therefore shows as literal characters.
+ * markup in an instrument file therefore shows as literal characters. `{…}` placeholders would still be
+ * expanded by survey-core: models are made with verbatimSurvey.ts, which turns that off.
  */
 
 export type SurveyLayout = 'question' | 'page';

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef } from 'react';
-import { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { refOf, type Instrument, type Locale } from '../../../scoring/index.ts';
 import { batteryToSurveyJson, surveyDataToAnswers } from '../../survey/toSurveyJson.ts';
+import { verbatimSurvey } from '../../survey/verbatimSurvey.ts';
 import { resumePoint, type Draft } from '../draft.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
 import type { KioskSession } from '../session.ts';
@@ -30,7 +30,7 @@ export function BatteryScreen({ file, session, locale, draft, onAnswer, onComple
   const battery = useMemo(() => batteryOf(file, session), [file, session]);
   const draftRef = useRef(draft);
   const model = useMemo(() => {
-    const survey = new Model(batteryToSurveyJson(battery, locale, { layout: file.kiosk.layout }));
+    const survey = verbatimSurvey(batteryToSurveyJson(battery, locale, { layout: file.kiosk.layout }));
     survey.data = Object.fromEntries(Object.entries(draftRef.current.answers).filter(([, value]) => value !== null));
     const resumeAt = resumePoint(battery.flatMap((def) => def.items.map((item) => item.id)), (id) => survey.getQuestionByName(id)?.isVisible ?? false, draftRef.current);
     if (resumeAt) {
