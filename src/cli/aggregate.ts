@@ -2,6 +2,7 @@ import {
   LEVELS, mergeAggregates, parseAggregate, stampAggregate, tableRows,
   type Aggregate, type Level, type RateEstimate, type TableRow,
 } from '../../scoring/index.ts';
+import { csvLine, type CsvCell } from '../common/index.ts';
 import { isSignedFile } from '../records/signedFile.ts';
 import { readJson, reportIssues, type CliIo } from './io.ts';
 import { openSignedSync } from './signed.ts';
@@ -86,23 +87,19 @@ export const TABLE_COLUMNS = [
   'participation_rate', 'high_rate', 'high_ci_low', 'high_ci_high', 'medium_rate', 'urgent_rate', 'note',
 ] as const;
 
-const number = (value: number | undefined): string => (value === undefined ? '' : String(value));
-const rate = (value: number | undefined): string => (value === undefined ? '' : value.toFixed(4));
-const rateOfRow = (estimate: RateEstimate | undefined): string => rate(estimate?.rate);
+const number = (value: number | undefined): CsvCell => value ?? '';
+const rate = (value: number | undefined): CsvCell => (value === undefined ? '' : value.toFixed(4));
+const rateOfRow = (estimate: RateEstimate | undefined): CsvCell => rate(estimate?.rate);
 
-function csvCell(text: string): string {
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-export function csvLine(row: TableRow): string {
-  const cells = [
-    row.scope, String(row.schools), row.instrument, String(row.grade), row.sex,
+export function tableLine(row: TableRow): string {
+  const cells: CsvCell[] = [
+    row.scope, row.schools, row.instrument, row.grade, row.sex,
     number(row.roster), number(row.completed), number(row.declined), number(row.invalid), number(row.resultsN),
     number(row.tiers?.low), number(row.tiers?.medium), number(row.tiers?.high), number(row.urgent),
     rateOfRow(row.participation), rateOfRow(row.high), rate(row.high?.interval?.low), rate(row.high?.interval?.high),
     rateOfRow(row.medium), rateOfRow(row.urgentRate), row.note,
   ];
-  return cells.map(csvCell).join(',');
+  return csvLine(cells);
 }
 
 /**
@@ -117,6 +114,6 @@ export function aggregateTableCommand(io: CliIo, path: string | undefined): numb
   const file = readAggregate(io, path);
   if (!file) return 1;
   io.out(TABLE_COLUMNS.join(','));
-  for (const row of tableRows(file)) io.out(csvLine(row));
+  for (const row of tableRows(file)) io.out(tableLine(row));
   return 0;
 }

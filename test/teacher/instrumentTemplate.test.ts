@@ -114,6 +114,14 @@ describe('the instrument template', () => {
     expect(valueOf((await readInstrumentFile(encodeGbk(csv.slice(1)))).outcome)).toEqual(phq9Json());
   });
 
+  it('round-trips item texts a spreadsheet would run as formulas, neutralised in the CSV', async () => {
+    const json = phq9Json();
+    const edited = { ...json, items: json.items.map((item, index) => (index === 0 ? { ...item, text: { ...item.text, 'zh-CN': '=1+1 做事时提不起劲', en: '-minus first' } } : item)) };
+    const csv = templateCsv(templateTables('zh-CN', edited));
+    expect(csv).toContain(",'=1+1 做事时提不起劲");
+    expect(valueOf((await readInstrumentFile(new TextEncoder().encode(csv))).outcome).items[0]?.text['zh-CN']).toBe('=1+1 做事时提不起劲');
+  });
+
   it('offers an empty template whose sheets and headers are what the importer reads', async () => {
     const read = await readInstrumentFile(await xlsxBytes(templateTables('zh-CN')));
     if (read.outcome.ok) expect.fail('an empty template is not an instrument');

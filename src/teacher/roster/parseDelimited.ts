@@ -3,6 +3,9 @@ import type { Delimiter, SheetRow } from './sheetTable.ts';
 
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t'];
 
+/** Our CSV writer (common/csv.ts) puts an apostrophe before a cell a spreadsheet would run as a formula. */
+const asWritten = (cell: string): string => (/^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell);
+
 /**
  * The separator of a CSV file: whichever of comma, semicolon and tab appears most often outside
  * quotes in its first line. Excel in European locales writes semicolons; "Unicode text" uses tabs.
@@ -33,7 +36,7 @@ export function parseDelimited(text: string, delimiter: Delimiter): Outcome<Shee
   let quoteOpenedInRow = 0;
   let index = 0;
   const endRecord = (): void => {
-    cells.push(cell);
+    cells.push(asWritten(cell));
     rows.push({ rowNumber: rows.length + 1, cells });
     cells = [];
     cell = '';
@@ -55,7 +58,7 @@ export function parseDelimited(text: string, delimiter: Delimiter): Outcome<Shee
       quoted = true;
       quoteOpenedInRow = rows.length + 1;
     } else if (char === delimiter) {
-      cells.push(cell);
+      cells.push(asWritten(cell));
       cell = '';
     } else if (char === '\r' || char === '\n') {
       if (char === '\r' && text[index + 1] === '\n') index += 1;

@@ -1,4 +1,5 @@
 import type { SheetData } from 'write-excel-file/universal';
+import { csvFile, type CsvCell } from '../../common/index.ts';
 import type { TemplateTable } from './instrumentTemplateRows.ts';
 
 /**
@@ -30,19 +31,12 @@ export function templateWorkbookSheets(tables: readonly TemplateTable[]): Templa
   }));
 }
 
-const quote = (value: string | number): string => {
-  const text = String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-};
-
-/** UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly; CRLF line ends. */
+/** Every sheet in one CSV, each after a "[sheet]" row, through the project's one CSV writer. */
 export function templateCsv(tables: readonly TemplateTable[]): string {
-  const lines: string[] = [];
+  const rows: (readonly CsvCell[])[] = [];
   for (const table of tables) {
-    if (lines.length > 0) lines.push('');
-    lines.push(quote(`[${table.sheet}]`));
-    lines.push(table.header.map(quote).join(','));
-    for (const row of table.rows) lines.push(row.map(quote).join(','));
+    if (rows.length > 0) rows.push([]);
+    rows.push([`[${table.sheet}]`], table.header, ...table.rows);
   }
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvFile(rows);
 }

@@ -1,0 +1,2 @@
+/** Small pure helpers shared by every part of the app (no UI, no storage). */
+export { csvCell, csvFile, csvLine, type CsvCell } from './csv.ts';
