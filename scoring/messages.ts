@@ -27,6 +27,8 @@ export const MESSAGES: MessageCatalogue = {
   bad_version_ref: { 'zh-CN': '引用应形如 "default@1.0.0"。', en: 'A reference looks like "default@1.0.0".' },
   bad_school_year: { 'zh-CN': '学年应写成 2026-2027。', en: 'A school year is written 2026-2027.' },
   json_syntax: { 'zh-CN': '文件不是有效的 JSON：{detail}', en: 'The file is not valid JSON: {detail}' },
+  json_too_deep: { 'zh-CN': '文件嵌套超过 {max} 层，不是 PsyScreen 写出的文件。请选择正确的文件。', en: 'The file nests deeper than {max} levels; PsyScreen never writes that. Choose the right file.' },
+  json_proto_key: { 'zh-CN': '文件含有名为 "__proto__" 的字段，出于安全原因不予读取。请删除该字段或选择正确的文件。', en: 'The file has a field named "__proto__", which is refused for safety. Remove it or choose the right file.' },
   kind_missing: { 'zh-CN': '缺少 "kind" 字段，无法判断文件类型。应为 {allowed} 之一。', en: 'The "kind" field is missing, so the file type is unknown. Use one of {allowed}.' },
   kind_unknown: { 'zh-CN': '文件类型 {received} 未知，应为 {allowed} 之一。', en: 'Unknown file kind {received}; use one of {allowed}.' },
   // instruments

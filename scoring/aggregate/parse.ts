@@ -1,5 +1,6 @@
 import { fail, issue, type Outcome } from '../outcome.ts';
 import { parseJsonText, parseWith } from '../schema/parse.ts';
+import { shownValue } from '../schema/shownValue.ts';
 import { AGGREGATE_FORMAT, AGGREGATE_VERSION, ZAggregate, type Aggregate } from './schema.ts';
 
 /**
@@ -9,7 +10,7 @@ import { AGGREGATE_FORMAT, AGGREGATE_VERSION, ZAggregate, type Aggregate } from 
  */
 export function parseAggregate(json: unknown): Outcome<Aggregate> {
   const head = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as { format?: unknown; version?: unknown }) : {};
-  if (head.format !== AGGREGATE_FORMAT) return fail([issue('not_an_aggregate', ['format'], { received: JSON.stringify(head.format) ?? 'missing' })]);
+  if (head.format !== AGGREGATE_FORMAT) return fail([issue('not_an_aggregate', ['format'], { received: shownValue(head.format) })]);
   if (typeof head.version === 'number' && head.version > AGGREGATE_VERSION) {
     return fail([issue('aggregate_version_unsupported', ['version'], { version: head.version, supported: AGGREGATE_VERSION })]);
   }

@@ -4,6 +4,8 @@ import { ZInstrument, type Instrument } from './instrument.ts';
 import { ZNormTable, type NormTable } from './norms.ts';
 import { ZPlan, type Plan } from './plan.ts';
 import { ZTierPolicy, type TierPolicy } from './policy.ts';
+import { MAX_JSON_DEPTH, jsonNestingDepth, protoKeyPath } from './jsonShape.ts';
+import { shownValue } from './shownValue.ts';
 import { fromZodIssues } from './zodIssues.ts';
 
 /** Validates unknown input against a schema, returning our issues (never throwing). */
@@ -33,7 +35,7 @@ export function parseDefinition(input: unknown): Outcome<Definition> {
     case 'norms': return wrap('norms', parseNormTable(input));
     case 'policy': return wrap('policy', parseTierPolicy(input));
     case 'plan': return wrap('plan', parsePlan(input));
-    default: return fail([issue(kind === undefined ? 'kind_missing' : 'kind_unknown', ['kind'], { allowed: KINDS.join(' | '), received: JSON.stringify(kind) ?? 'missing' })]);
+    default: return fail([issue(kind === undefined ? 'kind_missing' : 'kind_unknown', ['kind'], { allowed: KINDS.join(' | '), received: shownValue(kind) })]);
   }
 }
 
@@ -43,10 +45,15 @@ function wrap<K extends Definition['kind']>(kind: K, outcome: Outcome<Extract<De
 
 /** JSON text → value, with the line and column of a syntax error. */
 export function parseJsonText(text: string): Outcome<unknown> {
+  const body = text.replace(/^\uFEFF/, '');
+  if (jsonNestingDepth(body) > MAX_JSON_DEPTH) return fail([issue('json_too_deep', [], { max: MAX_JSON_DEPTH })]);
+  let value: unknown;
   try {
-    return succeed(JSON.parse(text.replace(/^\uFEFF/, '')) as unknown);
+    value = JSON.parse(body) as unknown;
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
     return fail([issue('json_syntax', [], { detail })]);
   }
+  const proto = protoKeyPath(body, value);
+  return proto ? fail([issue('json_proto_key', proto)]) : succeed(value);
 }

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Issue, JsonPath } from '../outcome.ts';
+import { shownValue } from './shownValue.ts';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -29,7 +30,7 @@ function convert(zodIssue: ZodIssue, path: JsonPath): Issue[] {
     case 'unrecognized_keys':
       return zodIssue.keys.map((key) => ({ code: 'unknown_key', path: [...path, key], params: { key } }));
     case 'invalid_value':
-      return [{ code: 'not_allowed', path, params: { allowed: zodIssue.values.map((v) => JSON.stringify(v)).join(' | '), received: JSON.stringify(zodIssue.input) ?? 'missing' } }];
+      return [{ code: 'not_allowed', path, params: { allowed: zodIssue.values.map(shownValue).join(' | '), received: shownValue(zodIssue.input) } }];
     case 'too_small':
       return [{ code: zodIssue.origin === 'array' ? 'too_few' : 'too_small', path, params: { minimum: Number(zodIssue.minimum), inclusive: zodIssue.inclusive === false ? 0 : 1 } }];
     case 'too_big':
@@ -39,7 +40,7 @@ function convert(zodIssue: ZodIssue, path: JsonPath): Issue[] {
     case 'invalid_union': {
       if (zodIssue.errors.length === 0) {
         const options = (zodIssue as { options?: unknown[] }).options ?? [];
-        return [{ code: 'not_allowed', path, params: { allowed: options.map((v) => JSON.stringify(v)).join(' | '), received: JSON.stringify((zodIssue.input as Record<string, unknown> | undefined)?.[String(path.at(-1))]) ?? 'missing' } }];
+        return [{ code: 'not_allowed', path, params: { allowed: options.map(shownValue).join(' | '), received: shownValue((zodIssue.input as Record<string, unknown> | undefined)?.[String(path.at(-1))]) } }];
       }
       // The branch that came closest is the one the author most likely meant.
       const closest = [...zodIssue.errors].sort((a, b) => a.length - b.length)[0] ?? [];

@@ -1,5 +1,5 @@
 import {
-  LEVELS, mergeAggregates, parseAggregate, stampAggregate, tableRows,
+  LEVELS, mergeAggregates, parseAggregate, parseJsonText, stampAggregate, tableRows,
   type Aggregate, type Level, type RateEstimate, type TableRow,
 } from '../../scoring/index.ts';
 import { csvLine, type CsvCell } from '../common/index.ts';
@@ -23,7 +23,12 @@ function readAggregate(io: CliIo, path: string): Aggregate | undefined {
       reportIssues(io, path, opened.issues);
       return undefined;
     }
-    json = JSON.parse(opened.value.text) as unknown;
+    const inner = parseJsonText(opened.value.text);
+    if (!inner.ok) {
+      reportIssues(io, path, inner.issues);
+      return undefined;
+    }
+    json = inner.value;
   }
   const parsed = parseAggregate(json);
   if (!parsed.ok) reportIssues(io, path, parsed.issues);

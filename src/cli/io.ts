@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Issue, Locale } from '../../scoring/index.ts';
+import { parseJsonText, type Issue, type Locale } from '../../scoring/index.ts';
 import { describeIssueWithPath } from '../issueMessages.ts';
 
 /** What a command may touch, passed in so commands can be run and checked in-process. */
@@ -40,12 +40,10 @@ export function readJson(io: CliIo, path: string): unknown {
     io.err(`${path}: ${io.locale === 'zh-CN' ? `无法读取文件（${code}）` : `cannot read the file (${code})`}`);
     return undefined;
   }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, '')) as unknown;
-  } catch (error) {
-    reportIssues(io, path, [{ code: 'json_syntax', path: [], params: { detail: (error as Error).message } }]);
-    return undefined;
-  }
+  const parsed = parseJsonText(text);
+  if (parsed.ok) return parsed.value;
+  reportIssues(io, path, parsed.issues);
+  return undefined;
 }
 
 export const splitLines = (text: string): string[] => text.replace(/^\uFEFF/, '').split(/\r?\n/);

@@ -13,7 +13,8 @@ beforeAll(async () => {
   const signed = await signText(JSON.stringify(school('3301060001', 1), null, 2), key.unlocked);
   const altered = signed.replace(/\\"completed\\": (\d+)/, (_, n: string) => `\\"completed\\": ${Number(n) + 1}`);
   expect(altered).not.toBe(signed);
-  paths = tempFiles({ 'signed.psyagg': signed, 'altered.psyagg': altered, 'plain.psyagg': school('3301060002', 2) });
+  const notJson = await signText('this is not JSON {', key.unlocked);
+  paths = tempFiles({ 'signed.psyagg': signed, 'altered.psyagg': altered, 'plain.psyagg': school('3301060002', 2), 'notjson.psyagg': notJson });
 });
 
 describe('signed aggregates on the command line', () => {
@@ -29,5 +30,15 @@ describe('signed aggregates on the command line', () => {
     expect(run.code).toBe(1);
     expect(run.out).toEqual([]);
     expect(run.err.join('\n')).toContain('Signature check failed');
+  });
+
+  it('says on stderr that a validly signed file holds no JSON, instead of a stack trace', () => {
+    for (const command of [['aggregate', 'merge', paths['notjson.psyagg'] ?? ''], ['aggregate', 'table', paths['notjson.psyagg'] ?? '']]) {
+      const run = cli(command);
+      expect(run.code).toBe(1);
+      expect(run.out).toEqual([]);
+      expect(run.err[0]).toMatch(/notjson\.psyagg: .*not valid JSON/);
+      expect(run.err.join('\n')).not.toMatch(/\bat .*\.ts:\d+|Error:/);
+    }
   });
 });

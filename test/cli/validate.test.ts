@@ -42,3 +42,24 @@ describe('psyscreen validate', () => {
     expect(run.err[1]).toBe('/nonexistent/plan.json: cannot read the file (ENOENT)');
   });
 });
+
+describe('hostile JSON on the command line', () => {
+  const deep = (depth: number) => `{"kind":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+  it.each([
+    ['50,000 nested arrays', deep(50_000), /nests deeper than 64 levels/],
+    ['an aggregate nested 50,000 deep', `{"format":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, /nests deeper than 64 levels/],
+    ['a __proto__ key', '{"kind":"instrument","__proto__":{"polluted":true}}', /__proto__.*refused/],
+    ['an escaped __proto__ key', '{"kind":"instrument","\\u005f_proto__":{"polluted":true}}', /__proto__.*refused/],
+  ])('refuses %s in one line with exit 1', (_, text, message) => {
+    const paths = tempFiles({ 'hostile.json': text });
+    const run = cli(['validate', paths['hostile.json'] ?? '']);
+    expect(run.code).toBe(1);
+    expect(run.err).toHaveLength(1);
+    expect(run.err[0]).toMatch(message);
+  });
+
+  it('still reads nesting as deep as a real file (an instrument definition)', () => {
+    const run = cli(['validate', 'instruments/asq/1.0.0.json']);
+    expect(run.code).toBe(0);
+  });
+});
