@@ -40,6 +40,9 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,json,webmanifest}'],
+        // The demo's key and workspace are public by design, but no school PC should carry them offline
+        // as if they were part of the app; the demo needs the page's server (issue 12.10).
+        globIgnores: ['demo/**', 'samples/**'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: null,
         cleanupOutdatedCaches: true,
