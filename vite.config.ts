@@ -40,9 +40,10 @@ export default defineConfig({
       },
       workbox: {
         globPatterns: ['**/*.{js,css,html,svg,json,webmanifest}'],
-        // The demo's key and workspace are public by design, but no school PC should carry them offline
-        // as if they were part of the app; the demo needs the page's server (issue 12.10).
-        globIgnores: ['demo/**', 'samples/**'],
+        // The demo school's private key and workspace are public by design, but no school PC should carry
+        // them offline as part of the app (issue 12.10). The demo kiosk plan holds only sealed entries and
+        // the public key, and stays: a lab PC can try the demo offline.
+        globIgnores: ['demo/demo-school-key.json', 'demo/demo-workspace.json'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: null,
         cleanupOutdatedCaches: true,
