@@ -33,7 +33,7 @@ function ClassTable({ group, serverTime, text, locale }: { group: LabClass; serv
   return (
     <section className="monitor-class" aria-labelledby={titleId}>
       <h3 id={titleId}>{group.className} <span className="muted">{text.classCounts(group.counts)}</span></h3>
-      <table className="data">
+      <table className="data monitor-table">
         <thead><tr><th scope="col">{text.name}</th><th scope="col">{text.studentNumber}</th><th scope="col">{text.state}</th><th scope="col">{text.machine}</th><th scope="col">{text.answered}</th><th scope="col">{text.lastSaved}</th></tr></thead>
         <tbody>{group.students.map((student) => <StudentRow key={student.recordId} student={student} serverTime={serverTime} text={text} locale={locale} />)}</tbody>
       </table>
@@ -111,8 +111,8 @@ export function MonitorPage() {
             <span>{text.inProgress} {overview.counts.inProgress}</span>
             <span>{text.notStarted} {overview.counts.notStarted}</span>
           </p>
-          {overview.planUnknown && <p className="warning">{text.planUnknown(overview.plan)}</p>}
-          {overview.unknownLookups > 0 && <p className="warning">{text.unknownLookups(overview.unknownLookups)}</p>}
+          {overview.planUnknown && <p className="notice">{text.planUnknown(overview.plan)}</p>}
+          {overview.unknownLookups > 0 && <p className="notice">{text.unknownLookups(overview.unknownLookups)}</p>}
           {overview.leftRoster > 0 && <p className="muted">{text.leftRoster(overview.leftRoster)}</p>}
           <div className="monitor-classes">
             {overview.classes.map((group) => <ClassTable key={`${group.grade}-${group.className}`} group={group} serverTime={monitor?.time ?? ''} text={text} locale={locale} />)}
