@@ -5,7 +5,8 @@ import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Monitor } from '../../src/lab/protocol.ts';
-import { DEMO_PLAN_REF, labAlert, sealToDemoKey } from '../lab/demoAlert.ts';
+import { DEMO_PLAN_REF, labAlert, sealSubmissionToDemoKey, sealToDemoKey } from '../lab/demoAlert.ts';
+import { scoredSubmission } from '../teacher/workspace/support.ts';
 import { launchBrowser, screenshot, watchedPage } from './harness.ts';
 import { labMonitorStub, stubPlugin } from './labMonitorStub.ts';
 
@@ -119,6 +120,49 @@ describe('live lab monitor and alert banner (against a STUB of the lab server)',
     expect(foreignRequests).toEqual([]);
     // the outage above logs failed requests; nothing else may
     expect(consoleErrors.filter((line) => !/Failed to load resource|net::ERR|Failed to fetch/.test(line))).toEqual([]);
+    await context.close();
+  }, 120_000);
+
+  it('flags a second completed submission for one student from another PC in the import report and on the student\'s page; the teacher keeps both', async () => {
+    if (!browser) throw new Error('browser');
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, consoleErrors } = await watchedPage(context, url);
+    const asked = stub.seen.length;
+    await page.goto(`${url}/teacher.html`);
+    await page.getByRole('button', { name: '打开演示工作台' }).click();
+    await page.getByRole('link', { name: '收集数据' }).click();
+
+    const who = { number: 'D0803', name: '陈思琪', className: '八年级(2)班', grade: 8, sex: 'female' as const, birthDate: '2012-05-17' };
+    const onPc = async (machineId: string, id: string, finishedAt: string) => ({
+      name: `${id}.psysealed`, mimeType: 'application/octet-stream',
+      buffer: Buffer.from(await sealSubmissionToDemoKey({ ...scoredSubmission(who, 'low', { id, plan: DEMO_PLAN_REF, finishedAt }), machineId })),
+    });
+    const input = page.locator('.drop-zone input[type="file"]');
+    await input.setInputFiles([await onPc('lab-0000000a', '3c1d2e4f-0000-4000-8000-00000000000a', '2026-10-12T02:30:00.000Z')]);
+    await page.locator('.import-report tbody tr').first().waitFor();
+    await input.setInputFiles([]);
+    await input.setInputFiles([await onPc('lab-0000000b', '3c1d2e4f-0000-4000-8000-00000000000b', '2026-10-12T02:55:00.000Z')]);
+    const row = page.locator('.import-report tbody tr').first();
+    await expect.poll(async () => (await row.locator('td').allTextContents()).slice(0, 6)).toEqual(['1', '0', '0', '0', '0', '1']);
+    const report = page.locator('.duplicate-report');
+    await report.getByText('可能重复的提交（需要你决定）').waitFor();
+    await screenshot(page, 'lab-monitor-6-duplicate-report');
+
+    await report.getByRole('link', { name: '陈思琪（八年级(2)班）' }).click();
+    const flag = page.locator('.duplicate-flags').getByRole('status');
+    await flag.getByText(/可能重复/).waitFor();
+    expect(await flag.textContent()).toMatch(/lab-0000000b.*较早的一份.*lab-0000000a/);
+    expect(await page.locator('.student-waves .student-wave').count()).toBe(2);
+    await screenshot(page, 'lab-monitor-7-duplicate-student');
+    await flag.getByRole('button', { name: '已核实，两份都保留' }).click();
+    await page.locator('.duplicate-flags').waitFor({ state: 'detached' });
+    await page.getByText(/操作日志/).first().click();
+    await page.locator('.student-audit tr', { hasText: '核实重复并保留两份' }).waitFor();
+    expect(await page.locator('.student-audit tr', { hasText: '标记可能重复的答卷' }).count()).toBe(1);
+
+    // no lab token: the workspace never asked the lab server for anything, so nothing logs a failed request
+    expect(stub.seen.length).toBe(asked);
+    expect(consoleErrors).toEqual([]);
     await context.close();
   }, 120_000);
 });

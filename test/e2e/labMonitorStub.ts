@@ -15,6 +15,8 @@ export interface LabMonitorStub {
   readonly acks: { id: string; by: string }[];
   /** While true every request is answered by closing the connection, as a server that died would. */
   down: boolean;
+  /** Every API path asked for, in order. */
+  readonly seen: string[];
   readonly handle: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
@@ -32,10 +34,11 @@ async function bodyOf(req: IncomingMessage): Promise<string> {
 
 export function labMonitorStub(token: string, monitor: Monitor): LabMonitorStub {
   const stub: LabMonitorStub = {
-    token, monitor, alerts: new Map(), acks: [], down: false,
+    token, monitor, alerts: new Map(), acks: [], down: false, seen: [],
     handle(req, res) {
       const url = new URL(req.url ?? '/', 'http://stub');
       if (!url.pathname.startsWith(`${LAB_API}/`)) return false;
+      stub.seen.push(url.pathname);
       if (stub.down) {
         req.socket.destroy();
         return true;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { LabAlert } from '../../src/lab/protocol.ts';
-import { importRecipient, seal, type KeyForOpening } from '../../src/records/index.ts';
+import { importRecipient, seal, sealSubmission, type KeyForOpening, type Submission } from '../../src/records/index.ts';
 import { fromBase64 } from '../../src/records/base64.ts';
 
 /** The demo school key (public on purpose): alerts really sealed to it, as a kiosk of the demo plan would. */
@@ -22,4 +22,11 @@ export async function sealToDemoKey(content: unknown, created = '2026-10-12T02:4
 export async function demoKeyForOpening(): Promise<KeyForOpening> {
   const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(demoKey.privateKeyPkcs8), { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
   return { keyId: demoKey.keyId, privateKey };
+}
+
+/** A submission sealed to the demo key, as a demo kiosk stores it (and its shared folder writes it). */
+export async function sealSubmissionToDemoKey(submission: Submission): Promise<Uint8Array<ArrayBuffer>> {
+  const recipient = await importRecipient(demoKey);
+  if (!recipient.ok) throw new Error('demo key');
+  return sealSubmission(submission, recipient.value);
 }
