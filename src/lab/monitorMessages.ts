@@ -3,8 +3,8 @@ import type { MessageCatalogue } from '../../scoring/index.ts';
 /** What the workspace says when the lab server's monitor or alerts fail, in zh-CN and en (merged into issueMessages.ts). */
 export const LAB_MONITOR_MESSAGES: MessageCatalogue = {
   lab_unreachable: { 'zh-CN': '连不上机房服务器。请确认教师机上的 `npx psyscreen lab` 仍在运行、网线或 Wi-Fi 已连接；恢复后会自动更新。', en: 'The lab server cannot be reached. Check that `npx psyscreen lab` is still running on the teacher PC and the network is connected; this updates by itself once it is back.' },
-  lab_unauthorized: { 'zh-CN': '机房服务器不认这个教师令牌。请打开服务器在终端里打印的教师地址（含 #lab-token=…）。', en: 'The lab server does not accept this teacher token. Open the teacher address the server printed in its terminal (with #lab-token=…).' },
-  lab_no_token: { 'zh-CN': '还没有机房服务器的教师令牌。请在教师机上打开服务器打印的教师地址（含 #lab-token=…）。', en: 'No teacher token for the lab server yet. On the teacher PC, open the teacher address the server printed (with #lab-token=…).' },
+  lab_unauthorized: { 'zh-CN': '机房服务器不认这个教师令牌。请打开服务器在终端里打印的教师地址（含 #lab-token=…）。', en: 'The lab server does not accept this teacher token. Open the teacher address the server printed in its terminal (with #lab-token=...).' },
+  lab_no_token: { 'zh-CN': '还没有机房服务器的教师令牌。请在教师机上打开服务器打印的教师地址（含 #lab-token=…）。', en: 'No teacher token for the lab server yet. On the teacher PC, open the teacher address the server printed (with #lab-token=...).' },
   lab_not_found: { 'zh-CN': '机房服务器上没有这一项（可能已被清理）。', en: 'The lab server has no such item (it may have been cleared).' },
   lab_rate_limited: { 'zh-CN': '请求过于频繁，机房服务器请稍候再试；会自动重试。', en: 'Too many requests; the lab server asks to wait. This retries by itself.' },
   lab_server_error: { 'zh-CN': '机房服务器拒绝了请求（状态 {status}）。请查看服务器终端里的提示。', en: 'The lab server refused the request (status {status}). See the message in the server\'s terminal.' },
