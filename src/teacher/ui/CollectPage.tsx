@@ -4,6 +4,8 @@ import { gradesScreened, summarize } from '../workspace/summary.ts';
 import { importBatchFiles, type BatchFileReport } from '../workspace/workspace.ts';
 import { readFileBytes } from './download.ts';
 import { IssueList } from './IssueList.tsx';
+import { DUPLICATE_TEXT } from './monitor/duplicateText.ts';
+import { ImportDuplicates } from './monitor/DuplicateNotices.tsx';
 import { screeningsIn } from './screenings.ts';
 import { usePartial } from './usePartial.ts';
 import { usePlanGrades } from './usePlanGrades.ts';
@@ -52,7 +54,7 @@ export function CollectPage() {
       {reports.length > 0 && (
         <table className="data import-report">
           <thead>
-            <tr><th scope="col" /><th scope="col">{text.reportNew}</th><th scope="col">{text.reportDuplicate}</th><th scope="col">{text.reportOtherKey}</th><th scope="col">{text.reportDamaged}</th><th scope="col">{text.reportUnmatched}</th><th scope="col">{text.receipt}</th></tr>
+            <tr><th scope="col" /><th scope="col">{text.reportNew}</th><th scope="col">{text.reportDuplicate}</th><th scope="col">{text.reportOtherKey}</th><th scope="col">{text.reportDamaged}</th><th scope="col">{text.reportUnmatched}</th><th scope="col">{DUPLICATE_TEXT[locale].reportColumn}</th><th scope="col">{text.receipt}</th></tr>
           </thead>
           <tbody>
             {reports.map((report, index) => report.outcome.ok ? (
@@ -61,17 +63,19 @@ export function CollectPage() {
                 <td>{report.outcome.value.new}</td><td>{report.outcome.value.duplicate}</td><td>{report.outcome.value.forOtherKey}</td>
                 <td className={report.outcome.value.damaged > 0 ? 'warning-cell' : undefined}>{report.outcome.value.damaged}</td>
                 <td>{report.outcome.value.filed.unmatched.length}</td>
+                <td className={report.outcome.value.filed.possibleDuplicates.length > 0 ? 'warning-cell' : undefined}>{report.outcome.value.filed.possibleDuplicates.length}</td>
                 <td>{report.outcome.value.receipt ? <code className="receipt">{report.outcome.value.receipt}</code> : text.none}</td>
               </tr>
             ) : (
               <tr key={index}>
                 <th scope="row">{report.file}</th>
-                <td colSpan={6}><span className="warning">{text.fileRejected}</span><IssueList issues={report.outcome.issues} locale={locale} /></td>
+                <td colSpan={7}><span className="warning">{text.fileRejected}</span><IssueList issues={report.outcome.issues} locale={locale} /></td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
+      <ImportDuplicates duplicates={reports.flatMap((report) => (report.outcome.ok ? report.outcome.value.filed.possibleDuplicates : []))} />
       {summary && plan && (
         <>
           <h3>{text.completionTitle} <span className="muted">{plan}</span></h3>

@@ -3,6 +3,7 @@ import type { StudentRecord } from '../../records/index.ts';
 import { attentionEntryOf } from '../workspace/attention.ts';
 import { todayIso } from './download.ts';
 import { FollowUpForms } from './FollowUpForms.tsx';
+import { StudentDuplicates } from './monitor/DuplicateNotices.tsx';
 import { formatDate, formatDay } from './studentDates.ts';
 import { AuditLog, FollowUpHistory } from './StudentHistory.tsx';
 import { PrintReportButton, StudentReportHead } from './StudentReport.tsx';
@@ -94,6 +95,7 @@ export function StudentPage({ id }: { id: string }) {
       <AttentionStatus record={record} />
       <section className="student-waves" aria-labelledby="student-waves-title">
         <h3 id="student-waves-title">{text.waves}</h3>
+        <StudentDuplicates record={record} />
         {waves.length === 0
           ? <p className="muted">{STUDENT_TEXT[locale].noWaves}</p>
           : waves.map((wave, index) => <StudentWave key={wave.id} wave={wave} latest={index === 0} inReport={index === 0 || wave.id === reported?.id} />)}

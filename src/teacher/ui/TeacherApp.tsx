@@ -5,6 +5,8 @@ import type { StudentRecord } from '../../records/index.ts';
 import { openTeacherDb } from '../../store/teacherDb.ts';
 import { keyStatus, saveRecords, type KeyStatus, type Workspace } from '../workspace/workspace.ts';
 import { KeySetup } from './KeySetup.tsx';
+import { AlertBanner } from './monitor/AlertBanner.tsx';
+import { LabServerContext, useLabServer } from './monitor/useLabServer.ts';
 import { Shell } from './Shell.tsx';
 import { TEACHER_TEXT } from './text.ts';
 import { Unlock } from './Unlock.tsx';
@@ -22,6 +24,8 @@ export function TeacherApp() {
   const [records, setRecords] = useState<readonly StudentRecord[]>([]);
   const [lockedByIdle, setLockedByIdle] = useState(false);
   const [route, navigate] = useTeacherRoute();
+  const labDeps = useMemo(() => ({ fetcher: window.fetch.bind(window), base: window.location.origin, storage: window.sessionStorage, now: () => new Date().toISOString() }), []);
+  const lab = useLabServer(labDeps);
 
   const reloadStatus = useCallback(async () => setStatus(await keyStatus(db)), [db]);
   useEffect(() => { void reloadStatus(); }, [reloadStatus]);
@@ -74,5 +78,9 @@ export function TeacherApp() {
   else if (!view) body = <Unlock db={db} status={status} text={text} locale={locale} lockedByIdle={lockedByIdle} onOpened={opened} />;
   else body = <WorkspaceViewContext.Provider value={view}><Shell route={route} status={status} /></WorkspaceViewContext.Provider>;
 
-  return <div className="teacher">{header}{body}</div>;
+  return (
+    <LabServerContext.Provider value={lab}>
+      <div className="teacher"><AlertBanner lab={lab} view={view} locale={locale} />{header}{body}</div>
+    </LabServerContext.Provider>
+  );
 }

@@ -61,6 +61,7 @@ const zh = {
     created: '建档', identity_changed: '修改基本信息', wave_added: '加入筛查结果', interview_recorded: '记录访谈',
     tier_reviewed: '确认/调整等级', follow_up_added: '记录跟进', case_closed: '销号', rescored: '重新计分',
     imported: '导入', merged: '合并', exported: '导出',
+    wave_duplicate_flagged: '标记可能重复的答卷', wave_duplicate_kept: '核实重复并保留两份', lab_alert_acknowledged: '确认机房紧急提醒',
   } as Readonly<Record<string, string>>,
 
   forWave: '针对的筛查',
@@ -141,6 +142,7 @@ const en: StudentText = {
     created: 'record created', identity_changed: 'details changed', wave_added: 'screening added', interview_recorded: 'interview recorded',
     tier_reviewed: 'tier confirmed or changed', follow_up_added: 'follow-up recorded', case_closed: 'case closed', rescored: 're-scored',
     imported: 'imported', merged: 'merged', exported: 'exported',
+    wave_duplicate_flagged: 'possible duplicate flagged', wave_duplicate_kept: 'duplicate checked, both kept', lab_alert_acknowledged: 'lab alert acknowledged',
   },
 
   forWave: 'For the screening',

@@ -1,0 +1,83 @@
+import type { Locale } from '../../../../scoring/index.ts';
+import type { LabAlert } from '../../../lab/protocol.ts';
+
+/** The live lab monitor and the alert banner, in both languages. */
+const zh = {
+  title: '机房实时监控',
+  intro: '正在运行的筛查计划：每个班谁还没开始、谁正在作答（在哪台电脑上）、谁已完成。每 3 秒自动更新；服务器只知道匿名的登录查找码，姓名由本工作台对应。',
+  plan: '计划',
+  noPlan: '机房服务器上还没有载入筛查计划。',
+  updated: (time: string) => `上次更新 ${time}`,
+  stale: '（数据已过时）',
+  staleNote: (time: string) => `下面是 ${time} 的数据，恢复连接后会自动更新。`,
+  waiting: '正在连接机房服务器…',
+  connect: '从本机的机房服务器获取令牌',
+  connecting: '正在连接…',
+  total: (finished: number, total: number) => `已完成 ${finished} / ${total}`,
+  notStarted: '未开始', inProgress: '作答中', finished: '已完成',
+  machines: (count: number) => `服务器见过 ${count} 台电脑`,
+  diskFull: '机房服务器的磁盘已满：新的提交暂存在各台电脑上。请清理服务器数据文件夹或换一块磁盘。',
+  unknownLookups: (count: number) => `有 ${count} 名作答者无法对应到本工作台的学生（可能是另一个工作台生成的计划，或名单已变更）。他们照常作答，数据不会丢失。`,
+  planUnknown: (plan: string) => `计划 ${plan} 不是在本工作台生成的，无法显示姓名。`,
+  leftRoster: (count: number) => `${count} 名学生在生成计划后已从名单中移除。`,
+  name: '姓名', studentNumber: '学号', state: '状态', machine: '电脑', answered: '已答题数', lastSaved: '最近保存',
+  minutesAgo: (minutes: number) => (minutes < 1 ? '刚刚' : `${minutes} 分钟前`),
+  classCounts: (counts: { notStarted: number; inProgress: number; finished: number; total: number }) =>
+    `未开始 ${counts.notStarted} · 作答中 ${counts.inProgress} · 已完成 ${counts.finished} / ${counts.total}`,
+
+  alertHeading: '紧急',
+  alertLocked: (machine: string) => `紧急：机房 PC ${machine} 有学生需要老师立即到场 — 解锁后显示姓名`,
+  alertOpening: (machine: string) => `紧急：机房 PC ${machine} 有学生需要老师立即到场（正在打开提醒…）`,
+  alertUnknown: (machine: string) => `紧急：机房 PC ${machine} 有学生需要老师立即到场`,
+  alertNamed: (name: string, className: string, machine: string) => `紧急：${name}（${className}）在机房 PC ${machine} 需要老师立即到场`,
+  alertAt: (time: string) => `提醒时间 ${time}`,
+  level: { acute: '急迫：学生不得独自离开，须立即进行安全评估', urgent: '紧急关注：请尽快与学生面谈' } satisfies Record<LabAlert['level'], string>,
+  reasons: '触发项',
+  acknowledge: '我已知晓并到场处理',
+  acknowledging: '正在确认…',
+  unlockToAcknowledge: '解锁工作台后可确认（确认人写入操作日志）。',
+  ackFailed: '确认未成功，提醒仍然保留：',
+  auditFailed: '服务器已记下确认，但写入本机操作日志失败：',
+  pageTitle: '【紧急】',
+};
+export type MonitorText = typeof zh;
+
+const en: MonitorText = {
+  title: 'Live lab monitor',
+  intro: 'The screening plan running now: per class, who has not started, who is answering (on which PC) and who has finished. Updates every 3 seconds; the server knows only anonymous sign-in lookups, this workspace puts the names to them.',
+  plan: 'Plan',
+  noPlan: 'The lab server has no screening plan loaded yet.',
+  updated: (time) => `Last updated ${time}`,
+  stale: ' (out of date)',
+  staleNote: (time) => `Below is the data from ${time}; it updates by itself once the server is back.`,
+  waiting: 'Connecting to the lab server…',
+  connect: 'Get the token from the lab server on this PC',
+  connecting: 'Connecting…',
+  total: (finished, total) => `${finished} of ${total} finished`,
+  notStarted: 'Not started', inProgress: 'In progress', finished: 'Finished',
+  machines: (count) => `${count} PCs seen by the server`,
+  diskFull: 'The lab server\'s disk is full: new submissions stay on the PCs for now. Clear the server\'s data folder or use another disk.',
+  unknownLookups: (count) => `${count} respondents cannot be matched to students in this workspace (a plan built in another workspace, or a changed roster). They answer as usual; nothing is lost.`,
+  planUnknown: (plan) => `Plan ${plan} was not built in this workspace, so no names can be shown.`,
+  leftRoster: (count) => `${count} students have left the roster since the plan was built.`,
+  name: 'Name', studentNumber: 'Student no.', state: 'State', machine: 'PC', answered: 'Answered', lastSaved: 'Last saved',
+  minutesAgo: (minutes) => (minutes < 1 ? 'just now' : `${minutes} min ago`),
+  classCounts: (counts) => `not started ${counts.notStarted} · in progress ${counts.inProgress} · finished ${counts.finished} / ${counts.total}`,
+
+  alertHeading: 'Urgent',
+  alertLocked: (machine) => `Urgent: a student at lab PC ${machine} needs a teacher now — unlock to see the name`,
+  alertOpening: (machine) => `Urgent: a student at lab PC ${machine} needs a teacher now (opening the alert…)`,
+  alertUnknown: (machine) => `Urgent: a student at lab PC ${machine} needs a teacher now`,
+  alertNamed: (name, className, machine) => `Urgent: ${name} (${className}) at lab PC ${machine} needs a teacher now`,
+  alertAt: (time) => `Alert at ${time}`,
+  level: { acute: 'Acute: the student must not leave alone; a safety assessment is needed now', urgent: 'Urgent: talk with the student soon' },
+  reasons: 'Raised by',
+  acknowledge: 'Seen — I am going there',
+  acknowledging: 'Acknowledging…',
+  unlockToAcknowledge: 'Unlock the workspace to acknowledge (who acknowledged goes into the audit log).',
+  ackFailed: 'Not acknowledged; the alert stays: ',
+  auditFailed: 'The server recorded the acknowledgement, but writing this workspace\'s audit log failed: ',
+  pageTitle: '[URGENT] ',
+};
+
+export const MONITOR_TEXT: Readonly<Record<Locale, MonitorText>> = { 'zh-CN': zh, en };
