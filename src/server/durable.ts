@@ -8,9 +8,9 @@ export type WriteOutcome = { ok: true } | { ok: false; reason: 'disk_full' | 'io
 /** How the server writes and measures its disk; tests pass their own to simulate a full disk. */
 export interface DiskIo {
   /** Leaves either the old file or the whole new one, on disk, before it resolves. */
-  writeDurable(path: string, bytes: Uint8Array): Promise<WriteOutcome>;
+  readonly writeDurable: (path: string, bytes: Uint8Array) => Promise<WriteOutcome>;
   /** Free bytes for the folder, or null where the platform cannot tell. */
-  freeBytes(folder: string): Promise<number | null>;
+  readonly freeBytes: (folder: string) => Promise<number | null>;
 }
 
 const DISK_FULL = new Set(['ENOSPC', 'EDQUOT']);

@@ -98,7 +98,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     throw new LabStartError('data_unwritable', { folder: dataDir, errno: (error as NodeJS.ErrnoException).code ?? 'EIO' });
   }
   const storage = await openStorage({ folder: dataDir, disk, now, log, minFreeBytes: options.minFreeBytes ?? DEFAULT_MIN_FREE_BYTES });
-  const token = await teacherToken(dataDir, disk).catch(() => { throw new LabStartError('data_unwritable', { folder: dataDir, errno: 'EIO' }); });
+  const token = await teacherToken(dataDir).catch(() => { throw new LabStartError('data_unwritable', { folder: dataDir, errno: 'EIO' }); });
   let plan = await loadPlan(options, storage.planPath, localDay(now()), log);
   const files = await createStaticFiles(options.distDir);
   const server = createServer();

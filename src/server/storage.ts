@@ -304,9 +304,9 @@ export async function openStorage(options: StorageOptions) {
         students.set(meta.entry, { entry: meta.entry, state: 'finished', machine: meta.machine, answered: meta.answered ?? 0, at: meta.receivedAt });
       }
       return {
-        students: [...students.values()],
+        students: [...students.values()].sort((a, b) => a.entry.localeCompare(b.entry)),
         machines: [...machines].map(([id, { lastSeen, address }]) => ({ id, lastSeen: new Date(lastSeen).toISOString(), address })).sort((a, b) => a.id.localeCompare(b.id)),
-        alerts: [...alerts.values()].map(({ id, machine, receivedAt, acknowledged }) => ({ id, machine, receivedAt, acknowledged: acknowledged !== undefined })),
+        alerts: [...alerts.values()].sort((a, b) => Date.parse(a.receivedAt) - Date.parse(b.receivedAt) || a.id.localeCompare(b.id)).map(({ id, machine, receivedAt, acknowledged }) => ({ id, machine, receivedAt, acknowledged: acknowledged !== undefined })),
       };
     },
   };

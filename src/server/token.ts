@@ -3,10 +3,10 @@ import { chmod, readFile } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { ZTeacherToken } from '../lab/protocol.ts';
-import type { DiskIo } from './durable.ts';
+import { writeDurable } from './durable.ts';
 
 /** The teacher's token, kept in the data folder (mode 0600) so the printed teacher address survives a restart. */
-export async function teacherToken(folder: string, disk: DiskIo): Promise<string> {
+export async function teacherToken(folder: string): Promise<string> {
   const path = join(folder, 'teacher-token');
   const stored = (await readFile(path, 'utf8').catch(() => '')).trim();
   if (ZTeacherToken.safeParse({ token: stored }).success) {
@@ -14,7 +14,7 @@ export async function teacherToken(folder: string, disk: DiskIo): Promise<string
     return stored;
   }
   const token = randomBytes(32).toString('base64url');
-  const written = await disk.writeDurable(path, Buffer.from(`${token}\n`));
+  const written = await writeDurable(path, Buffer.from(`${token}\n`));
   if (!written.ok) throw new Error(`cannot write ${path} (${written.errno})`);
   return token;
 }
@@ -36,8 +36,10 @@ const LOOPBACK_SOCKETS = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
  * loopback with our port. A page on a rebinding DNS name reaches us from loopback too, but with its
  * own name in Host.
  */
-export function isLoopbackRequest(request: IncomingMessage, port: number): boolean {
+export function isLoopbackRequest(request: Pick<IncomingMessage, 'headers' | 'socket'>, port: number): boolean {
   if (!LOOPBACK_SOCKETS.has(request.socket.remoteAddress ?? '')) return false;
+  // A reverse proxy on this PC connects from loopback for every LAN client: never through a proxy.
+  if (['x-forwarded-for', 'x-real-ip', 'forwarded', 'via'].some((name) => request.headers[name] !== undefined)) return false;
   const host = (request.headers.host ?? '').toLowerCase();
   const names = ['localhost', '127.0.0.1', '[::1]'];
   return names.some((name) => host === `${name}:${port}` || (port === 80 && host === name));
