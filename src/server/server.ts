@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Issue } from '../../scoring/index.ts';
 import type { Interfaces } from './addresses.ts';
+import { answerClientError } from './clientError.ts';
 import type { LabState } from './context.ts';
 import { nodeDiskIo, type DiskIo } from './durable.ts';
 import type { ServerLog } from './events.ts';
@@ -114,6 +115,7 @@ export async function startLabServer(options: LabServerOptions): Promise<LabServ
     setPlan: (next) => { plan = next; },
   };
   const limiter = createRateLimiter(options.ratePerSecond ?? DEFAULT_RATE_PER_SECOND, options.burst ?? DEFAULT_BURST, now);
+  server.on('clientError', answerClientError);
   server.on('request', createRequestHandler({ state, files, limiter, trustProxy: options.trustProxy ?? false }));
   port = await listen(server, options.port, host);
   const local = host === '0.0.0.0' ? '127.0.0.1' : host === '::' ? '[::1]' : host.includes(':') ? `[${host}]` : host;

@@ -75,3 +75,25 @@ describe('rate limit', () => {
     }
   });
 });
+
+describe('requests Node cannot parse', () => {
+  it('get the JSON error and the security headers too, not a bare 400', async () => {
+    const server = await startTestServer();
+    try {
+      const { connect } = await import('node:net');
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(server.port, '127.0.0.1', () => socket.write('GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n'));
+        let text = '';
+        socket.on('data', (chunk: Buffer) => { text += chunk.toString('utf8'); });
+        socket.on('end', () => resolve(text));
+        socket.on('error', reject);
+      });
+      expect(answer).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toContain("Content-Security-Policy: default-src 'self'");
+      expect(answer).toContain('X-Content-Type-Options: nosniff');
+      expect(answer).toContain('{"ok":false,"issues":[{"code":"bad_request","path":[]}]}');
+    } finally {
+      await server.close();
+    }
+  });
+});

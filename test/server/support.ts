@@ -75,7 +75,9 @@ export interface RawReply {
 /** A request exactly as given (no path normalising, any Host header), unlike fetch. */
 export function raw(server: { port: number }, method: string, path: string, options: { headers?: Record<string, string>; body?: Uint8Array | string } = {}): Promise<RawReply> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: server.port, method, path, headers: options.headers ?? {}, agent: false }, (res) => {
+    // Node frames a body of GET or OPTIONS only when told its length.
+    const length = options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) };
+    const req = httpRequest({ host: '127.0.0.1', port: server.port, method, path, headers: { ...length, ...options.headers }, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => {
