@@ -8,8 +8,8 @@ export interface RateLimiter {
   take(address: string): number;
 }
 
-export const DEFAULT_RATE_PER_SECOND = 200;
-export const DEFAULT_BURST = 400;
+export const DEFAULT_RATE_PER_SECOND = 300;
+export const DEFAULT_BURST = 600;
 /** Buckets of addresses idle this long are full again, so they can be forgotten. */
 const FORGET_AFTER_MS = 10 * 60_000;
 const MAX_BUCKETS = 10_000;
