@@ -84,7 +84,7 @@ async function handleApi(request: IncomingMessage, response: ServerResponse, pat
 /** Every request: security headers, the rate limit, then the API or a static file. */
 export function createRequestHandler(deps: RouterDeps): (request: IncomingMessage, response: ServerResponse) => void {
   return (request, response) => {
-    setSecurityHeaders(response);
+    setSecurityHeaders(response, request.headers.host);
     const address = clientAddress(request, deps.trustProxy);
     const wait = deps.limiter.take(address);
     if (wait > 0) return sendEarly(request, response, refuse(429, 'rate_limited', [], { 'Retry-After': String(wait) }));

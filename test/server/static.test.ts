@@ -73,4 +73,12 @@ describe('lab server: static files from dist/ only', () => {
     }
     expect(CONTENT_SECURITY_POLICY).toContain("frame-ancestors 'none'");
   });
+
+  it('sends Cross-Origin-Opener-Policy only to a trustworthy (loopback) origin: on LAN http Chromium ignores it with a console error', async () => {
+    const rest = Object.fromEntries(Object.entries(SECURITY).filter(([name]) => name !== 'cross-origin-opener-policy'));
+    const lan = await raw(server, 'GET', '/kiosk.html', { headers: { host: `lab.school.test:${server.port}` } });
+    expect(lan.headers).toMatchObject(rest);
+    expect(lan.headers['cross-origin-opener-policy']).toBeUndefined();
+    expect((await raw(server, 'GET', '/kiosk.html', { headers: { host: `localhost:${server.port}` } })).headers['cross-origin-opener-policy']).toBe('same-origin');
+  });
 });
