@@ -1,26 +1,24 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from './src/server/csp.ts';
 
-// Everything the app loads comes from its own origin (DESIGN.md invariant 9).
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+// The one policy of the app (src/server/csp.ts): the lab server sends the same header.
+// Built HTML files carry it as a <meta> too, so any static host serving dist/ keeps it (build only:
+// the dev server runs React Refresh's inline preamble).
+function cspMeta(): Plugin {
+  return {
+    name: 'psyscreen-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: META_CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
   define: { __PSYSCREEN_BUILD__: JSON.stringify(`${process.env.npm_package_version ?? '0'}-${Date.now().toString(36)}`) },
   plugins: [
     react(),
+    cspMeta(),
     // Lab PCs lose the network: a service worker precaches every built file (both pages, the demo
     // plan), so after one visit the kiosk runs with the cable unplugged. Workbox handles cache
     // versioning and clean-up better than a hand-written worker would.
@@ -50,8 +48,8 @@ export default defineConfig({
       },
     }),
   ],
-  server: { fs: { allow: ['.'] }, headers: { 'Content-Security-Policy': contentSecurityPolicy.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'") } },
-  preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy } },
+  server: { fs: { allow: ['.'] }, headers: { 'Content-Security-Policy': DEV_CONTENT_SECURITY_POLICY } },
+  preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -3,6 +3,11 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { runCli } = await import('../src/cli/main.ts');
+const { runCommand } = await import('../src/cli/main.ts');
 const { processIo } = await import('../src/cli/io.ts');
-process.exitCode = runCli(process.argv.slice(2), processIo());
+// `psyscreen lab` runs until Ctrl+C (or a service manager's SIGTERM); the other commands end by themselves.
+const untilStopped = () => new Promise((resolve) => {
+  process.once('SIGINT', resolve);
+  process.once('SIGTERM', resolve);
+});
+process.exitCode = await runCommand(process.argv.slice(2), processIo(), { untilStopped, colorTerminal: process.stdout.isTTY === true });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { aggregateMergeCommand, aggregateTableCommand } from './aggregate.ts';
 import type { CliIo } from './io.ts';
+import { labCommand, type LabProcess } from './lab.ts';
 import { lockCommand } from './lock.ts';
 import { normsDeriveCommand } from './normsDerive.ts';
 import { scoreCommand } from './score.ts';
@@ -15,10 +16,38 @@ const USAGE = `psyscreen — screening instruments, norms and scoring on the com
   psyscreen lock (--check|--write)
   psyscreen aggregate merge FILE… [--level county|city|province --code CODE --name NAME [--created DATE]] > merged.psyagg
   psyscreen aggregate table FILE > table.csv
+  psyscreen lab [--port 8080] [--host 0.0.0.0] [--data DIR] [--plan FILE] [--rebuild] [--rate N --burst N] [--behind-proxy]
 
 Messages are in Chinese when LANG (or PSYSCREEN_LANG) starts with "zh".`;
 
-/** Runs one command line and returns its exit code. */
+/** Runs one command line, the long-running lab server included, and resolves to its exit code. */
+export async function runCommand(argv: readonly string[], io: CliIo, processDeps: LabProcess): Promise<number> {
+  if (argv[0] !== 'lab') return runCli(argv, io);
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv.slice(1),
+      options: {
+        port: { type: 'string' }, host: { type: 'string' }, data: { type: 'string' }, plan: { type: 'string' },
+        rebuild: { type: 'boolean', default: false }, rate: { type: 'string' }, burst: { type: 'string' }, 'behind-proxy': { type: 'boolean', default: false },
+      },
+    }));
+  } catch (error) {
+    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  }
+  const { port, host, data, plan, rate, burst } = values;
+  return labCommand(io, {
+    rebuild: values.rebuild, behindProxy: values['behind-proxy'],
+    ...(port === undefined ? {} : { port }), ...(host === undefined ? {} : { host }), ...(data === undefined ? {} : { data }),
+    ...(plan === undefined ? {} : { plan }), ...(rate === undefined ? {} : { rate }), ...(burst === undefined ? {} : { burst }),
+  }, processDeps);
+}
+
+/** Runs one short command line and returns its exit code. */
 export function runCli(argv: readonly string[], io: CliIo): number {
   const [command, ...rest] = argv;
   try {

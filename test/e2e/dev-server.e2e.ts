@@ -3,8 +3,8 @@ import { createServer, type ViteDevServer } from 'vite';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, watchedPage } from './harness.ts';
 
-// `npm start` serves the dev build (React Refresh, no service worker); the other e2e files test the
-// production build. This checks the README's first command gives a working demo.
+// `npm run dev` serves the dev build (React Refresh, no service worker); the other e2e files test the
+// production build (`npm start` is the lab server, test/server). This checks the dev server gives a working demo.
 let server: ViteDevServer;
 let browser: Browser;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-describe('npm start (dev server)', () => {
+describe('npm run dev (dev server)', () => {
   it('serves the library and a demo screening a new user can start at once', async () => {
     const url = server.resolvedUrls?.local[0]?.replace(/\/$/, '') ?? '';
     const context = await browser.newContext();
