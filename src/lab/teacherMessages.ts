@@ -15,14 +15,14 @@ const SERVER_REFUSALS: Readonly<Record<`lab_${LabErrorCode}`, { 'zh-CN': string;
   lab_id_conflict: { 'zh-CN': '机房服务器上已有同编号但内容不同的提交，没有覆盖。请联系技术支持。', en: 'The lab server holds a different submission with the same id; it was not overwritten. Contact support.' },
   lab_already_finished: { 'zh-CN': '这名学生已经完成过本次筛查。', en: 'This student has already finished this screening.' },
   lab_stale_draft: { 'zh-CN': '机房服务器上已有更新的作答进度，这份较旧的没有保存。', en: 'The lab server already holds a newer draft; this older one was not stored.' },
-  lab_unauthorized: { 'zh-CN': '机房服务器不认这台电脑的教师令牌。请打开机房服务器窗口里打印的教师地址（以 #lab-token= 结尾），或在服务器本机用 localhost 打开工作台。', en: 'The lab server does not accept this browser\'s teacher token. Open the teacher address printed in the lab server\'s window (ending in #lab-token=…), or open the workspace on the server PC itself via localhost.' },
+  lab_unauthorized: { 'zh-CN': '机房服务器不认这台电脑的教师令牌。请打开机房服务器窗口里打印的教师地址（以 #lab-token= 结尾），或在服务器本机用 localhost 打开工作台。', en: 'The lab server does not accept this browser\'s teacher token. Open the teacher address printed in the lab server\'s window (ending in #lab-token=...), or open the workspace on the server PC itself via localhost.' },
   lab_server_error: { 'zh-CN': '机房服务器内部出错，没有做任何改动。请查看服务器窗口里的提示，必要时重启服务器后重试。', en: 'The lab server hit an internal error; nothing changed. Check the server window and restart it if needed, then try again.' },
 };
 
 /** The teacher side of the lab protocol: its own codes and the server's refusals, in zh-CN and en. */
 export const LAB_TEACHER_MESSAGES: MessageCatalogue = {
   ...SERVER_REFUSALS,
-  lab_no_token: { 'zh-CN': '这个浏览器还没有机房服务器的教师令牌。请打开服务器窗口里打印的教师地址（以 #lab-token= 结尾），或在服务器本机用 localhost 打开工作台。', en: 'This browser has no teacher token for the lab server yet. Open the teacher address printed in the server window (ending in #lab-token=…), or open the workspace on the server PC itself via localhost.' },
+  lab_no_token: { 'zh-CN': '这个浏览器还没有机房服务器的教师令牌。请打开服务器窗口里打印的教师地址（以 #lab-token= 结尾），或在服务器本机用 localhost 打开工作台。', en: 'This browser has no teacher token for the lab server yet. Open the teacher address printed in the server window (ending in #lab-token=...), or open the workspace on the server PC itself via localhost.' },
   lab_unreachable: { 'zh-CN': '连不上机房服务器，没有做任何改动。请确认服务器电脑开着、“npx psyscreen lab”窗口还在运行，网线或 Wi-Fi 已连好，然后重试。', en: 'The lab server cannot be reached; nothing changed. Check that the server PC is on, the "npx psyscreen lab" window is still running and the network is connected, then try again.' },
   lab_not_here: { 'zh-CN': '本页不是由机房服务器提供的，所以这里不能在线收取。需要时在教师电脑上运行“npx psyscreen lab”，并打开它打印的教师地址；也可以继续用 U 盘导出导入。', en: 'This page is not served by a lab server, so nothing can be collected online here. When needed, run "npx psyscreen lab" on the teacher PC and open the teacher address it prints; USB export and import keep working.' },
   lab_protocol_unsupported: { 'zh-CN': '机房服务器的版本（协议 {protocol}）与本工作台不一致。请用同一版本的 PsyScreen 启动服务器。', en: 'The lab server speaks another protocol version ({protocol}) than this workspace. Start the server from the same PsyScreen version.' },
@@ -31,5 +31,8 @@ export const LAB_TEACHER_MESSAGES: MessageCatalogue = {
   lab_pull_failed: { 'zh-CN': '没能从机房服务器取回全部提交（{done}/{total}），本次没有导入任何内容。请检查网络后再点一次“收取提交”。', en: 'Not every submission could be fetched from the lab server ({done}/{total}), so nothing was imported. Check the network and press "Collect" again.' },
   lab_import_failed: { 'zh-CN': '提交已取回，但写入工作台失败（浏览器存储可能已满）。请腾出磁盘空间后再收取一次；服务器上的提交仍然保留。', en: 'The submissions were fetched but could not be written to the workspace (browser storage may be full). Free disk space and collect again; the server keeps the submissions.' },
   lab_receipts_failed: { 'zh-CN': '提交已导入工作台，但没能告诉机房服务器（回执未送达）。各机房电脑会继续保留副本；稍后再点一次“收取提交”即可补送回执。', en: 'The submissions are in the workspace, but the lab server was not told (receipt not delivered). Lab PCs keep their copies; press "Collect" again later to send the receipt.' },
+  // field codes of the protocol's schemas, shown after lab_reply_invalid when a reply does not fit
+  bad_machine: { 'zh-CN': '机器编号应为 lab- 加 8 位十六进制数字（如 lab-0a1b2c3d）。', en: 'A machine id is lab- and 8 hex digits (e.g. lab-0a1b2c3d).' },
+  bad_plan_ref: { 'zh-CN': '计划应写成 编号@版本（如 demo-2026@1.0.0）。', en: 'A plan is written id@version (e.g. demo-2026@1.0.0).' },
   lab_plan_missing: { 'zh-CN': '工作台里找不到这份计划文件。请到“筛查计划”重新生成。', en: 'This plan file is not in the workspace. Build it again under "Screening plan".' },
 };

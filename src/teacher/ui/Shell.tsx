@@ -5,6 +5,8 @@ import { CollectPage } from './CollectPage.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { InstrumentsPage } from './InstrumentsPage.tsx';
 import { KeyPage } from './KeyPage.tsx';
+import { InsecureOriginNotice } from './lab/InsecureOriginNotice.tsx';
+import { LabPage } from './lab/LabPage.tsx';
 import { NormsPolicyPage } from './NormsPolicyPage.tsx';
 import { PlanPage } from './PlanPage.tsx';
 import { RecordsPage } from './RecordsPage.tsx';
@@ -21,6 +23,7 @@ function PageFor({ route }: { route: TeacherRoute }) {
     case 'instruments': return <InstrumentsPage />;
     case 'norms': return <NormsPolicyPage />;
     case 'plan': return <PlanPage />;
+    case 'lab': return <LabPage />;
     case 'collect': return <CollectPage />;
     case 'records': return <RecordsPage />;
     case 'aggregate': return <AggregatePage />;
@@ -31,7 +34,7 @@ function PageFor({ route }: { route: TeacherRoute }) {
 
 /** Navigation on the left, the page on the right; the backup nag stays until a backup exists. */
 export function Shell({ route, status }: { route: TeacherRoute; status: KeyStatus }) {
-  const { text, navigate } = useWorkspaceView();
+  const { text, navigate, locale } = useWorkspaceView();
   const current = route.page === 'student' ? 'attention' : route.page;
   return (
     <div className="shell">
@@ -45,6 +48,7 @@ export function Shell({ route, status }: { route: TeacherRoute; status: KeyStatu
         </ul>
       </nav>
       <main className="page">
+        <InsecureOriginNotice locale={locale} />
         {!status.backupMadeAt && !status.demoPassphrase && (
           <p className="warning no-print" role="status">
             {text.backupNag} <button type="button" className="link" onClick={() => navigate({ page: 'key' })}>{text.makeBackupNow}</button>
