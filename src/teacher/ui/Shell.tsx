@@ -5,7 +5,6 @@ import { CollectPage } from './CollectPage.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { InstrumentsPage } from './InstrumentsPage.tsx';
 import { KeyPage } from './KeyPage.tsx';
-import { InsecureOriginNotice } from './lab/InsecureOriginNotice.tsx';
 import { LabPage } from './lab/LabPage.tsx';
 import { NormsPolicyPage } from './NormsPolicyPage.tsx';
 import { PlanPage } from './PlanPage.tsx';
@@ -34,7 +33,7 @@ function PageFor({ route }: { route: TeacherRoute }) {
 
 /** Navigation on the left, the page on the right; the backup nag stays until a backup exists. */
 export function Shell({ route, status }: { route: TeacherRoute; status: KeyStatus }) {
-  const { text, navigate, locale } = useWorkspaceView();
+  const { text, navigate } = useWorkspaceView();
   const current = route.page === 'student' ? 'attention' : route.page;
   return (
     <div className="shell">
@@ -48,7 +47,6 @@ export function Shell({ route, status }: { route: TeacherRoute; status: KeyStatu
         </ul>
       </nav>
       <main className="page">
-        <InsecureOriginNotice locale={locale} />
         {!status.backupMadeAt && !status.demoPassphrase && (
           <p className="warning no-print" role="status">
             {text.backupNag} <button type="button" className="link" onClick={() => navigate({ page: 'key' })}>{text.makeBackupNow}</button>

@@ -5,6 +5,7 @@ import type { StudentRecord } from '../../records/index.ts';
 import { openTeacherDb } from '../../store/teacherDb.ts';
 import { keyStatus, saveRecords, type KeyStatus, type Workspace } from '../workspace/workspace.ts';
 import { KeySetup } from './KeySetup.tsx';
+import { InsecureOriginNotice } from './lab/InsecureOriginNotice.tsx';
 import { Shell } from './Shell.tsx';
 import { TEACHER_TEXT } from './text.ts';
 import { Unlock } from './Unlock.tsx';
@@ -74,5 +75,5 @@ export function TeacherApp() {
   else if (!view) body = <Unlock db={db} status={status} text={text} locale={locale} lockedByIdle={lockedByIdle} onOpened={opened} />;
   else body = <WorkspaceViewContext.Provider value={view}><Shell route={route} status={status} /></WorkspaceViewContext.Provider>;
 
-  return <div className="teacher">{header}{body}</div>;
+  return <div className="teacher">{header}<InsecureOriginNotice locale={locale} />{body}</div>;
 }
