@@ -153,6 +153,10 @@ describe('Lab page (against a lab server stub)', () => {
       expect(await decodedQrCodes(page)).toEqual([`${stub.url}/kiosk.html`]);
       expect(await page.getByRole('button', { name: '收取提交' }).count()).toBe(0);
       await screenshot(page, 'lab-page-no-server');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByText('No lab server behind this page').waitFor();
+      await page.getByText('This page is not served by a lab server', { exact: false }).waitFor();
+      await screenshot(page, 'lab-page-no-server-en', { fullPage: false });
       expect(foreignRequests).toEqual([]);
       expect(unexpected(consoleErrors)).toEqual([]);
       await context.close();
