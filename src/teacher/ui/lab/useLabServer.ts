@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Issue } from '../../../../scoring/index.ts';
 import type { Hello } from '../../../lab/protocol.ts';
 import type { TeacherLabClient } from '../../../lab/teacherClient.ts';
+import { isLoopbackUrl } from './kioskAddress.ts';
 import { browserLabClient, captureTokenFromAddress, forgetToken, keepToken } from './labEnvironment.ts';
 
 export type LabHello = { readonly kind: 'checking' } | { readonly kind: 'absent'; readonly issues: readonly Issue[] } | { readonly kind: 'present'; readonly hello: Hello };
@@ -42,6 +43,8 @@ export function useLabServer(): { server: LabServer; recheck: () => void; refuse
     const held = captureTokenFromAddress();
     const connect = async (): Promise<LabServer> => {
       if (held !== undefined) return { ...hello, client: browserLabClient(held), tokenIssues: [] };
+      // the server hands the token only to its own PC: elsewhere on the LAN, asking would only be refused
+      if (!isLoopbackUrl(window.location.href)) return { ...hello, client: browserLabClient(), tokenIssues: [{ code: 'lab_no_token', path: [] }] };
       const asked = await browserLabClient().token();
       if (!asked.ok) return { ...hello, client: browserLabClient(), tokenIssues: asked.issues.some((found) => found.code === 'lab_unauthorized' || found.code === 'lab_not_found') ? [{ code: 'lab_no_token', path: [] }] : asked.issues };
       keepToken(asked.value);
