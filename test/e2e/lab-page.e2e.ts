@@ -138,6 +138,30 @@ describe('Lab page (against a lab server stub)', () => {
     await context.close();
   });
 
+  it('without the printed address, takes the token the server gives its own PC, and says what to do when it gives none', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, foreignRequests, consoleErrors } = await watchedPage(context, stub.url);
+    await page.goto(`${stub.url}/teacher.html`);
+    await openDemoWorkspace(page);
+    await page.getByRole('link', { name: '机房' }).click();
+    await page.getByText('这个浏览器还没有机房服务器的教师令牌。', { exact: false }).waitFor();
+    expect(await page.getByRole('button', { name: '收取提交' }).isVisible()).toBe(true);
+    stub.giveToken = true;
+    try {
+      await page.getByRole('button', { name: '重新检查' }).click();
+      await page.getByText('● 已连接机房服务器').waitFor();
+      await page.getByRole('button', { name: '收取提交' }).click();
+      // the earlier test cleared the server: nothing new, and no token problem
+      await page.getByText('没有新的提交。').waitFor();
+      expect(await page.getByText('这个浏览器还没有机房服务器的教师令牌。', { exact: false }).count()).toBe(0);
+    } finally {
+      stub.giveToken = false;
+    }
+    expect(foreignRequests).toEqual([]);
+    expect(unexpected(consoleErrors)).toEqual([]);
+    await context.close();
+  });
+
   it('says calmly that there is no lab server behind a static host, and still shows the kiosk address', async () => {
     stub.lab = false;
     try {

@@ -21,6 +21,8 @@ export interface LabServerStub {
   /** When false every /api request gets 404, as from a static host. */
   lab: boolean;
   token: string;
+  /** Whether GET /teacher/token hands the token out (the real server does so only to its own PC). */
+  giveToken: boolean;
   plan: { ref: string; digest: string; body: string } | null;
   readonly submissions: Map<string, StubSubmission>;
   readonly receipts: string[][];
@@ -56,7 +58,7 @@ export async function startLabServerStub(): Promise<LabServerStub> {
       json(response, 200, { server: 'psyscreen-lab', protocol: 1, plan: stub.plan && { ref: stub.plan.ref, digest: stub.plan.digest }, kioskUrls: stub.kioskUrls(stub.port), time: new Date().toISOString() });
       return;
     }
-    if (path === '/teacher/token') return refuse(response, 403, 'unauthorized');
+    if (path === '/teacher/token') return stub.giveToken ? json(response, 200, { token: stub.token }) : refuse(response, 403, 'unauthorized');
     if (request.headers.authorization !== `Bearer ${stub.token}`) return refuse(response, 401, 'unauthorized');
     if (method === 'PUT' && path === '/teacher/plan') {
       const text = await body(request);
@@ -116,7 +118,7 @@ export async function startLabServerStub(): Promise<LabServerStub> {
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('stub has no port');
   const stub: LabServerStub = {
-    url: `http://127.0.0.1:${address.port}`, port: address.port, lab: true, token: 'stub-teacher-token-0123456789abcdefABCDEF', plan: null,
+    url: `http://127.0.0.1:${address.port}`, port: address.port, lab: true, token: 'stub-teacher-token-0123456789abcdefABCDEF', giveToken: false, plan: null,
     submissions: new Map(), receipts: [], clears: [], dropBytes: new Set(),
     kioskUrls: (port) => [`http://localhost:${port}/kiosk.html`, `http://192.168.1.20:${port}/kiosk.html`],
     stop: async () => {
