@@ -30,7 +30,7 @@ async function refusal(response: Response): Promise<Issue> {
   }
   if (response.status === 401 || code === 'unauthorized') return issue('lab_unauthorized', []);
   if (response.status === 404 || code === 'not_found') return issue('lab_not_found', []);
-  if (response.status === 429 || code === 'rate_limited') return issue('lab_rate_limited', []);
+  if (response.status === 429 || code === 'rate_limited') return issue('lab_rate_limited', [], { seconds: Number(response.headers.get('Retry-After') ?? '') || 5 });
   return issue('lab_server_error', [], { status: response.status, ...(code ? { code } : {}) });
 }
 

@@ -12,6 +12,7 @@ export const TEACHER_MESSAGES: Readonly<Record<string, Template>> = {
   follow_up_referral_missing: { 'zh-CN': '转介时请写明转介到的医院或机构。', en: 'For a referral, name the hospital or centre.' },
   case_not_open: { 'zh-CN': '该学生目前不在重点关注名单上，无需销号。', en: 'This student is not on the attention list; there is nothing to close.' },
   workspace_key_exists: { 'zh-CN': '本工作区已有学校密钥，不能再建一个。若要换用备份中的密钥，请先导出全部档案，再清空工作区。', en: 'This workspace already has a school key; it cannot hold a second. To switch to a key from a backup, export all records first, then clear the workspace.' },
+  import_write_failed: { 'zh-CN': '导入没有完成：浏览器没能读取所选文件，或没能写入工作台（存储空间可能已满）。请确认文件还在、腾出磁盘空间后再导入一次；重复导入不会多出记录。', en: 'The import did not complete: the browser could not read the chosen files or write to the workspace (storage may be full). Check the files are still there, free disk space and import again; importing twice adds nothing twice.' },
   workspace_no_key: { 'zh-CN': '本工作区还没有学校密钥。请先创建密钥或从备份恢复。', en: 'This workspace has no school key yet. Create one or restore it from a backup.' },
   school_name_missing: { 'zh-CN': '请填写学校名称。', en: 'Enter the school name.' },
   roster_birth_date_required: { 'zh-CN': '第 {row} 行缺少出生日期。学生档案转到下一所学校时要靠学号和出生日期认人，请补上后重新导入。', en: 'Row {row} has no birth date. When a record moves to the next school, student number and birth date identify the student; add it and import again.' },

@@ -1,13 +1,15 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { ImportLogRow } from '../../store/teacherDb.ts';
 import { gradesScreened, summarize } from '../workspace/summary.ts';
-import { importBatchFiles, type BatchFileReport } from '../workspace/workspace.ts';
+import { succeed } from '../../../scoring/index.ts';
+import { importBatchFiles } from '../workspace/workspace.ts';
 import { readFileBytes } from './download.ts';
+import { ImportReport } from './ImportReport.tsx';
 import { IssueList } from './IssueList.tsx';
-import { DUPLICATE_TEXT } from './monitor/duplicateText.ts';
 import { ImportDuplicates } from './monitor/DuplicateNotices.tsx';
 import { screeningsIn } from './screenings.ts';
 import { usePartial } from './usePartial.ts';
+import { useImportRun } from './useImportRun.ts';
 import { usePlanGrades } from './usePlanGrades.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
 
@@ -15,11 +17,10 @@ import { useWorkspaceView } from './WorkspaceContext.ts';
 export function CollectPage() {
   const view = useWorkspaceView();
   const { records, text, locale, workspace } = view;
-  const [reports, setReports] = useState<readonly BatchFileReport[]>([]);
-  const [busy, setBusy] = useState(false);
+  const importRun = useImportRun();
   const [over, setOver] = useState(false);
   const [log, setLog] = useState<readonly ImportLogRow[]>([]);
-  useEffect(() => { void workspace.db.imports.orderBy('at').reverse().limit(50).toArray().then(setLog); }, [workspace, reports]);
+  useEffect(() => { void workspace.db.imports.orderBy('at').reverse().limit(50).toArray().then(setLog); }, [workspace, importRun.reports]);
   const plan = useMemo(() => screeningsIn(records)[0], [records]);
   const planGrades = usePlanGrades(workspace.db, plan);
   const partial = usePartial(workspace, plan, records);
@@ -27,12 +28,10 @@ export function CollectPage() {
 
   const importFiles = async (files: readonly File[]) => {
     if (files.length === 0) return;
-    setBusy(true);
-    const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await readFileBytes(file) })));
-    const done = await importBatchFiles(workspace, read, view.changeContext());
-    setBusy(false);
-    setReports(done);
-    view.refresh();
+    await importRun.run(async () => {
+      const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await readFileBytes(file) })));
+      return succeed(await importBatchFiles(workspace, read, view.changeContext()));
+    });
   };
   const drop = (event: DragEvent) => {
     event.preventDefault();
@@ -49,33 +48,11 @@ export function CollectPage() {
         <label className="button">{text.chooseBatches}
           <input className="visually-hidden" type="file" multiple accept=".psybatch,.psysealed,application/zip" onChange={(event) => void importFiles([...(event.target.files ?? [])])} />
         </label>
-        {busy && <p role="status">{text.importing}</p>}
+        {importRun.busy && <p role="status">{text.importing}</p>}
       </div>
-      {reports.length > 0 && (
-        <table className="data import-report">
-          <thead>
-            <tr><th scope="col" /><th scope="col">{text.reportNew}</th><th scope="col">{text.reportDuplicate}</th><th scope="col">{text.reportOtherKey}</th><th scope="col">{text.reportDamaged}</th><th scope="col">{text.reportUnmatched}</th><th scope="col">{DUPLICATE_TEXT[locale].reportColumn}</th><th scope="col">{text.receipt}</th></tr>
-          </thead>
-          <tbody>
-            {reports.map((report, index) => report.outcome.ok ? (
-              <tr key={index}>
-                <th scope="row">{report.file}</th>
-                <td>{report.outcome.value.new}</td><td>{report.outcome.value.duplicate}</td><td>{report.outcome.value.forOtherKey}</td>
-                <td className={report.outcome.value.damaged > 0 ? 'warning-cell' : undefined}>{report.outcome.value.damaged}</td>
-                <td>{report.outcome.value.filed.unmatched.length}</td>
-                <td className={report.outcome.value.filed.possibleDuplicates.length > 0 ? 'warning-cell' : undefined}>{report.outcome.value.filed.possibleDuplicates.length}</td>
-                <td>{report.outcome.value.receipt ? <code className="receipt">{report.outcome.value.receipt}</code> : text.none}</td>
-              </tr>
-            ) : (
-              <tr key={index}>
-                <th scope="row">{report.file}</th>
-                <td colSpan={7}><span className="warning">{text.fileRejected}</span><IssueList issues={report.outcome.issues} locale={locale} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      <ImportDuplicates duplicates={reports.flatMap((report) => (report.outcome.ok ? report.outcome.value.filed.possibleDuplicates : []))} />
+      <IssueList issues={importRun.issues} locale={locale} />
+      <ImportReport reports={importRun.reports} text={text} locale={locale} />
+      <ImportDuplicates duplicates={importRun.reports.flatMap((report) => (report.outcome.ok ? report.outcome.value.filed.possibleDuplicates : []))} />
       {summary && plan && (
         <>
           <h3>{text.completionTitle} <span className="muted">{plan}</span></h3>

@@ -8,9 +8,10 @@ import {
 import { applyRoster } from '../workspace/applyRoster.ts';
 import { readFileBytes, todayIso } from './download.ts';
 import { IssueList } from './IssueList.tsx';
+import { isLoopbackUrl, kioskAddresses, slipAddress } from './lab/kioskAddress.ts';
+import { LAB_TEXT } from './lab/labText.ts';
+import { useLabHello } from './lab/useLabServer.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
-
-const kioskAddress = (): string => new URL('kiosk.html', window.location.href).href.replace(/^https?:\/\//, '');
 
 /** Import a roster (CSV or .xlsx) with columns mapped on screen, then print sign-in slips by class. */
 export function RosterPage() {
@@ -21,6 +22,9 @@ export function RosterPage() {
   const [done, setDone] = useState('');
   const [codes, setCodes] = useState<Record<string, string>>({});
   const [slipClass, setSlipClass] = useState('');
+  const [lab] = useLabHello();
+  // the lab server's LAN address when there is one: on a lab PC, localhost is the lab PC itself
+  const kioskUrl = kioskAddresses(lab.kind === 'present' ? lab.hello : undefined, window.location.href)[0] ?? '';
   useEffect(() => { void workspace.store.loadSecret<Record<string, string>>('codes').then((found) => setCodes(found ?? {})); }, [workspace, records]);
 
   const validated = useMemo(() => (table ? validateRoster(table, mapping, { today: todayIso() }) : undefined), [table, mapping]);
@@ -60,7 +64,7 @@ export function RosterPage() {
   const withCodes = records.filter((record) => codes[record.identity.studentNumber]).map((record) => ({
     name: record.identity.name, studentNumber: record.identity.studentNumber, className: record.identity.className, grade: record.identity.grade, code: codes[record.identity.studentNumber] ?? '',
   }));
-  const slips = buildSignInSlips(withCodes, kioskAddress());
+  const slips = buildSignInSlips(withCodes, slipAddress(kioskUrl));
   const classSlips = slips.find((group) => group.className === slipClass);
 
   return (
@@ -100,6 +104,7 @@ export function RosterPage() {
           </div>
         )}
         <h3>{text.printSlips}</h3>
+        {slips.length > 0 && isLoopbackUrl(kioskUrl) && <p className="notice">{LAB_TEXT[locale].loopbackWarning}</p>}
         {slips.length === 0 ? <p className="muted">{text.slipsHint}</p> : (
           <div className="toolbar">
             <label>{text.className}{' '}

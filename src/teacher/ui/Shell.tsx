@@ -5,6 +5,7 @@ import { CollectPage } from './CollectPage.tsx';
 import { Dashboard } from './Dashboard.tsx';
 import { InstrumentsPage } from './InstrumentsPage.tsx';
 import { KeyPage } from './KeyPage.tsx';
+import { LabPage } from './lab/LabPage.tsx';
 import { MonitorPage } from './monitor/MonitorPage.tsx';
 import { NormsPolicyPage } from './NormsPolicyPage.tsx';
 import { PlanPage } from './PlanPage.tsx';
@@ -22,6 +23,7 @@ function PageFor({ route }: { route: TeacherRoute }) {
     case 'instruments': return <InstrumentsPage />;
     case 'norms': return <NormsPolicyPage />;
     case 'plan': return <PlanPage />;
+    case 'lab': return <LabPage />;
     case 'collect': return <CollectPage />;
     case 'monitor': return <MonitorPage />;
     case 'records': return <RecordsPage />;

@@ -7,6 +7,7 @@ import { keyStatus, saveRecords, type KeyStatus, type Workspace } from '../works
 import { KeySetup } from './KeySetup.tsx';
 import { AlertBanner } from './monitor/AlertBanner.tsx';
 import { LabServerContext, useLabServer } from './monitor/useLabServer.ts';
+import { InsecureOriginNotice } from './lab/InsecureOriginNotice.tsx';
 import { Shell } from './Shell.tsx';
 import { TEACHER_TEXT } from './text.ts';
 import { Unlock } from './Unlock.tsx';
@@ -80,7 +81,7 @@ export function TeacherApp() {
 
   return (
     <LabServerContext.Provider value={lab}>
-      <div className="teacher"><AlertBanner lab={lab} view={view} locale={locale} />{header}{body}</div>
+      <div className="teacher"><AlertBanner lab={lab} view={view} locale={locale} />{header}<InsecureOriginNotice locale={locale} />{body}</div>
     </LabServerContext.Provider>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 
-export const PAGES = ['dashboard', 'attention', 'roster', 'instruments', 'norms', 'plan', 'collect', 'monitor', 'records', 'aggregate', 'key'] as const;
+export const PAGES = ['dashboard', 'attention', 'roster', 'instruments', 'norms', 'plan', 'lab', 'monitor', 'collect', 'records', 'aggregate', 'key'] as const;
 export type Page = (typeof PAGES)[number];
 export type TeacherRoute = { readonly page: Page } | { readonly page: 'student'; readonly id: string };
 

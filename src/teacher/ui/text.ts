@@ -39,7 +39,7 @@ const zh = {
   keyLabel: '已解锁的密钥',
   keyPrefix: '密钥：',
 
-  nav: { dashboard: '概览', attention: '重点关注', roster: '学生名单', instruments: '量表', norms: '常模与分级', plan: '筛查计划', collect: '收集数据', monitor: '机房监控', records: '档案转出/转入', aggregate: '匿名汇总', key: '密钥与安全' },
+  nav: { dashboard: '概览', attention: '重点关注', roster: '学生名单', instruments: '量表', norms: '常模与分级', plan: '筛查计划', lab: '机房', monitor: '机房监控', collect: '收集数据', records: '档案转出/转入', aggregate: '匿名汇总', key: '密钥与安全' },
 
   backupNag: '还没有制作密钥备份。电脑损坏或忘记口令时，没有备份就无法打开任何数据。',
   makeBackupNow: '现在制作备份',
@@ -182,7 +182,7 @@ const en: TeacherText = {
   keyLabel: 'Unlocked key',
   keyPrefix: 'Key: ',
 
-  nav: { dashboard: 'Overview', attention: 'Attention list', roster: 'Roster', instruments: 'Instruments', norms: 'Norms & tiers', plan: 'Screening plan', collect: 'Collect', monitor: 'Lab monitor', records: 'Record transfer', aggregate: 'Anonymous aggregate', key: 'Key & security' },
+  nav: { dashboard: 'Overview', attention: 'Attention list', roster: 'Roster', instruments: 'Instruments', norms: 'Norms & tiers', plan: 'Screening plan', lab: 'Lab', monitor: 'Lab monitor', collect: 'Collect', records: 'Record transfer', aggregate: 'Anonymous aggregate', key: 'Key & security' },
 
   backupNag: 'No key backup yet. If this computer fails or the passphrase is forgotten, nothing can be opened without one.',
   makeBackupNow: 'Make a backup now',

@@ -83,6 +83,8 @@ export interface BatchFileReport {
   readonly file: string;
   readonly outcome: Outcome<{
     batch: BatchImport['batch']; new: number; duplicate: number; forOtherKey: number; damaged: number; filed: SubmissionsAdded;
+    /** Ids now held by the workspace (filed, already there, or kept aside encrypted); damaged entries are not among them. */
+    arrived: readonly string[];
     /** Shown to the teacher when every entry arrived intact; the lab machine needs it to clear itself. */
     receipt?: string;
   }>;
@@ -131,7 +133,7 @@ export async function importBatchFiles(workspace: Workspace, files: readonly { n
     const receipt = report.damaged.length === 0 ? await receiptCode(report.batch.plan, report.batch.machine, arrived) : undefined;
     reports.push({ file: file.name, outcome: succeed({
       batch: report.batch, new: filed.added.length, duplicate: report.duplicate.length + filed.alreadyThere.length, forOtherKey: report.forOtherKey.length,
-      damaged: report.damaged.length, filed, ...(receipt ? { receipt } : {}),
+      damaged: report.damaged.length, filed, arrived, ...(receipt ? { receipt } : {}),
     }) });
   }
   return reports;
