@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Sealed } from '../kiosk/codeVault.ts';
 import type { KioskPlan } from '../kiosk/kioskPlan.ts';
+import type { DraftUpload } from '../lab/protocol.ts';
 
 export interface StoredPlan {
   readonly slot: 'current';
@@ -23,6 +24,10 @@ export interface StoredSubmission {
   readonly sealed: Uint8Array;
   readonly createdAt: string;
   readonly exportedAt?: string;
+  /** When the lab server acknowledged it (on its disk). The copy stays here until the teacher's import receipt. */
+  readonly uploadedAt?: string;
+  /** The lab server refused it for good (e.g. `already_finished`: the student finished on another PC): kept for the teacher. */
+  readonly serverRefused?: string;
 }
 export interface UsedCode {
   readonly lookup: string;
@@ -34,6 +39,16 @@ export interface MetaEntry {
   readonly key: string;
   readonly value: string;
 }
+
+/**
+ * What is still to be sent to the lab server, highest priority first: alerts, submissions, drafts.
+ * Only the newest draft per lookup is kept (one row per lookup); a submission row points at its
+ * `submissions` row, so its bytes are stored once. Everything here is ciphertext or opaque lookups.
+ */
+export type OutboxRow =
+  | { readonly key: string; readonly kind: 'alert'; readonly id: string; readonly sealed: Uint8Array; readonly queuedAt: string; readonly refused?: string }
+  | { readonly key: string; readonly kind: 'submission'; readonly id: string; readonly entry: string; readonly queuedAt: string }
+  | { readonly key: string; readonly kind: 'draft'; readonly lookup: string; readonly upload: DraftUpload; readonly queuedAt: string };
 
 /** The folder a teacher chose for an immediate copy of every submission (File System Access API). */
 export interface FolderRow {
@@ -49,6 +64,7 @@ export type KioskDb = Dexie & {
   usedCodes: EntityTable<UsedCode, 'lookup'>;
   meta: EntityTable<MetaEntry, 'key'>;
   folders: EntityTable<FolderRow, 'slot'>;
+  outbox: EntityTable<OutboxRow, 'key'>;
 };
 
 export function openKioskDb(name = 'psyscreen-kiosk'): KioskDb {
@@ -61,5 +77,6 @@ export function openKioskDb(name = 'psyscreen-kiosk'): KioskDb {
     meta: 'key',
   });
   db.version(2).stores({ folders: 'slot' });
+  db.version(3).stores({ outbox: 'key, kind' });
   return db;
 }

@@ -22,6 +22,7 @@ export async function createKioskDeps(file: KioskPlan, db: KioskDb = openKioskDb
     newId: () => crypto.randomUUID(),
     machineId: await machineIdOf(db),
     seal: (submission, publicKey) => sealJson(submission, { keyId: file.kiosk.recipient.keyId, publicKey }, submission.plan, submission.finishedAt),
+    sealAlert: (alert, publicKey) => sealJson(alert, { keyId: file.kiosk.recipient.keyId, publicKey }, alert.plan, alert.at),
     afterStore: (id, sealed) => copyToSharedFolder(db, id, sealed),
   };
 }
