@@ -1,4 +1,4 @@
-import type { KioskLabClient } from '../lab/kioskClient.ts';
+import type { KioskLabClient, LabReply } from '../lab/kioskClient.ts';
 import type { DraftUpload, Hello } from '../lab/protocol.ts';
 import type { KioskDb } from '../store/kioskDb.ts';
 import { applyReceipts, drainOutbox } from './outbox.ts';
@@ -32,6 +32,8 @@ export interface LabLink {
   kick(): void;
   stop(): void;
   status(): LabStatus;
+  /** The plan file the server serves, as text (for the kiosk's validated plan reader). */
+  plan(): Promise<LabReply<string>>;
   readonly remote: RemoteState;
 }
 
@@ -132,6 +134,7 @@ export function createLabLink(options: LabLinkOptions): LabLink {
       if (timer !== undefined) timers.clearTimeout(timer);
     },
     status: () => status,
+    plan: () => client.plan(),
     remote: {
       async finished(entry) {
         if (!asks()) return undefined;

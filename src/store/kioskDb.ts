@@ -9,6 +9,8 @@ export interface StoredPlan {
   readonly loadedAt: string;
   /** The app build that validated `file`; another build validates it again before use. */
   readonly checkedBy?: string;
+  /** The lab server's sha-256 of the file, when it came from there (GET /hello tells when it changes). */
+  readonly digest?: string;
 }
 /** Answers in progress, encrypted under the student's code: nothing readable without it. */
 export interface StoredDraft {
