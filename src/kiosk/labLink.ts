@@ -27,9 +27,10 @@ export interface RemoteState {
 }
 
 export interface LabLink {
-  start(): void;
+  /** Resolves when the first look for the server (and the first drain) is done. */
+  start(): Promise<void>;
   /** Something was queued: send it now rather than at the next poll. */
-  kick(): void;
+  kick(): Promise<void>;
   stop(): void;
   status(): LabStatus;
   /** The plan file the server serves, as text (for the kiosk's validated plan reader). */
@@ -127,8 +128,8 @@ export function createLabLink(options: LabLinkOptions): LabLink {
 
   const asks = () => status !== 'none' || seen;
   return {
-    start: () => void run(),
-    kick: () => { if (asks()) void run(); },
+    start: () => run(),
+    kick: () => (asks() ? run() : Promise.resolve()),
     stop: () => {
       stopped = true;
       if (timer !== undefined) timers.clearTimeout(timer);

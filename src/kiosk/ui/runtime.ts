@@ -18,7 +18,7 @@ export async function machineIdOf(db: KioskDb): Promise<string> {
 
 export async function createKioskDeps(file: KioskPlan, db: KioskDb = openKioskDb(), link?: LabLink): Promise<KioskDeps> {
   return {
-    ...(link ? { remote: link.remote, queued: () => link.kick() } : {}),
+    ...(link ? { remote: link.remote, queued: () => void link.kick() } : {}),
     db,
     now: () => new Date(),
     newId: () => crypto.randomUUID(),

@@ -29,7 +29,7 @@ export function useLab(db: KioskDb, onHello: (hello: Hello, link: LabLink) => vo
       });
       made = created;
       setLink(created);
-      created.start();
+      void created.start();
     });
     return () => {
       stopped = true;
