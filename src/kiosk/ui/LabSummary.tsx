@@ -6,6 +6,7 @@ interface Summary {
   readonly waiting: number;
   readonly uploaded: number;
   readonly refused: readonly { id: string; reason: string; createdAt: string }[];
+  readonly alertsRefused: number;
 }
 
 async function summarize(db: KioskDb): Promise<Summary> {
@@ -13,6 +14,7 @@ async function summarize(db: KioskDb): Promise<Summary> {
   return {
     waiting: await db.outbox.count(),
     uploaded: submissions.filter((row) => row.uploadedAt !== undefined).length,
+    alertsRefused: (await db.outbox.where('kind').equals('alert').toArray()).filter((row) => row.kind === 'alert' && row.refused !== undefined).length,
     refused: submissions.filter((row) => row.serverRefused !== undefined).map((row) => ({ id: row.id, reason: row.serverRefused ?? '', createdAt: row.createdAt })),
   };
 }
@@ -22,9 +24,11 @@ export function LabSummary({ db, text }: { db: KioskDb; text: KioskText }) {
   const [summary, setSummary] = useState<Summary>();
   useEffect(() => { void summarize(db).then(setSummary); }, [db]);
   if (!summary || (summary.waiting === 0 && summary.uploaded === 0 && summary.refused.length === 0)) return null;
+  const alertsRefused = summary.alertsRefused > 0 ? <p>{text.labAlertsRefused(summary.alertsRefused)}</p> : null;
   return (
     <div className="note lab-summary">
       <p>{text.labQueue(summary.waiting, summary.uploaded)}</p>
+      {alertsRefused}
       {summary.refused.length > 0 ? (
         <>
           <p>{text.labRefused(summary.refused.length)}</p>

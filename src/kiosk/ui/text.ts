@@ -77,6 +77,7 @@ const zh = {
   insecureOffline: '断网后刷新页面将无法打开（浏览器不允许非安全连接使用离线缓存）。',
   insecureFolder: '不能另存到共享文件夹（浏览器不允许非安全连接写入文件夹）。',
   labQueue: (waiting: number, uploaded: number) => `实验室服务器：${waiting} 项等待发送，${uploaded} 份提交已送达、等待教师端导入。`,
+  labAlertsRefused: (count: number) => `${count} 条提醒被实验室服务器拒收，未到达教师端。请直接告知心理老师。`,
   labRefused: (count: number) => `${count} 份提交被实验室服务器拒收（例如该学生已在另一台电脑完成）。它们仍保存在本机，请导出后在教师端导入核对：`,
 };
 type Text = typeof zh;
@@ -157,6 +158,7 @@ const en: Text = {
   insecureOffline: 'Reloading the page without the network will fail (browsers allow no offline cache on non-secure connections).',
   insecureFolder: 'Saving to a shared folder (browsers allow no folder access on non-secure connections).',
   labQueue: (waiting, uploaded) => `Lab server: ${waiting} items waiting to be sent, ${uploaded} submissions delivered and waiting for the teacher’s import.`,
+  labAlertsRefused: (count) => `${count} alerts were refused by the lab server and did not reach the teacher workspace. Tell the psychology teacher directly.`,
   labRefused: (count) => `${count} submissions were refused by the lab server (e.g. the student had finished on another computer). They are kept on this PC; export them and check them in the teacher workspace:`,
 };
 
