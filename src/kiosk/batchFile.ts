@@ -1,6 +1,7 @@
 import { writeBatch } from '../records/batchFile.ts';
 import { receiptCode, sameReceipt } from '../records/receipt.ts';
 import type { KioskDb } from '../store/kioskDb.ts';
+import { localDay } from '../teacher/workspace/localDay.ts';
 
 /**
  * The machine's collected submissions as one `.psybatch` (records/batchFile.ts, version 2: a zip with
@@ -17,7 +18,7 @@ export async function buildBatch(db: KioskDb, plan: string, machine: string, now
     drafts: drafts.map((draft) => ({ lookup: draft.lookup, updated: draft.updatedAt })),
   });
   await db.meta.put({ key: LAST_EXPORT, value: JSON.stringify({ plan, machine, ids: stored.map((entry) => entry.id) }) });
-  const date = now.toISOString().slice(0, 10);
+  const date = localDay(now.toISOString());
   return { name: `${plan.replace('@', '-').replace(/[^A-Za-z0-9.-]+/g, '_')}-${machine}-${date}.psybatch`, bytes, count: stored.length };
 }
 

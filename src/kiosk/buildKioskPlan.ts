@@ -21,6 +21,9 @@ export interface KioskPlanRequest {
   /** Students with the sign-in code each will type (and their birth date, for details sign-in). */
   readonly roster: readonly { readonly code: string; readonly identity: RosterIdentity; readonly birthDate?: string }[];
   readonly signInByDetails?: boolean;
+  /** Which critical flag holds the kiosk for a teacher (default acute) and the idle minutes before sign-in (default 5). */
+  readonly holdOn?: KioskSettings['holdOn'];
+  readonly idleMinutes?: number;
   readonly demo?: boolean;
   readonly randomBytes: (length: number) => Uint8Array<ArrayBuffer>;
   readonly kdfIterations?: number;
@@ -61,6 +64,8 @@ export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPl
       texts: request.texts,
       returnAfterSeconds: request.returnAfterSeconds,
       ...(request.demo ? { demoCodes: request.roster.map((student) => student.code), demoPin: request.pin } : {}),
+      ...(request.holdOn ? { holdOn: request.holdOn } : {}),
+      ...(request.idleMinutes ? { idleMinutes: request.idleMinutes } : {}),
       ...(request.signInByDetails ? { signInByDetails: true, classes: [...new Set(request.roster.map((student) => student.identity.className))].sort() } : {}),
     },
     roster,

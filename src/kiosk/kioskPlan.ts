@@ -48,6 +48,10 @@ export const ZKioskSettings = z.strictObject({
   signInByDetails: z.boolean().optional(),
   /** Class names offered in the details sign-in, so nobody has to type them exactly. */
   classes: z.array(z.string().min(1)).optional(),
+  /** Which critical flag holds the kiosk until a teacher's PIN (crisis.ts); absent: acute. */
+  holdOn: z.enum(['acute', 'urgent']).optional(),
+  /** Minutes without input before a battery is saved and the kiosk returns to sign-in; absent: 5. */
+  idleMinutes: z.number().int().min(1).max(60).optional(),
 });
 export type KioskSettings = z.infer<typeof ZKioskSettings>;
 

@@ -1,5 +1,9 @@
 import { compilePlan, fail, findGradeBand, issue, succeed, type BatteryResult, type GradeBand, type Outcome } from '../../scoring/index.ts';
+import type { LabAlert } from '../lab/protocol.ts';
 import type { KioskDb } from '../store/kioskDb.ts';
+import { holdFor, labAlertOf, type Hold } from './crisis.ts';
+import type { RemoteState } from './labLink.ts';
+import { alertRow, draftKey, draftRow, submissionRow } from './outbox.ts';
 import { codeKeySchemeOf, decryptJson, deriveCodeKeys, encryptJson, fromBase64, type CodeKeys, type Sealed } from './codeVault.ts';
 import { asDraft, asRosterIdentity } from './decrypted.ts';
 import { emptyDraft, type Draft } from './draft.ts';
@@ -15,6 +19,8 @@ export interface KioskSession {
   readonly band: GradeBand;
   readonly draft: Draft;
   readonly resumed: boolean;
+  /** Where the draft came from: this PC, or the lab server (saved on another PC). */
+  readonly resumedFrom?: 'here' | 'server';
 }
 
 export interface Submission {
@@ -40,13 +46,24 @@ export interface KioskDeps {
   readonly machineId: string;
   /** Encrypts a submission to the plan's public key; the kiosk never holds a key that opens it. */
   readonly seal: (submission: Submission, recipientPublicKey: string) => Promise<Uint8Array>;
+  /** The same for a crisis alert (the workspace raises it at once); without it the hold screen alone protects the student. */
+  readonly sealAlert?: (alert: LabAlert, recipientPublicKey: string) => Promise<Uint8Array>;
   readonly kdfIterations?: number;
   /** Runs once the submission is safely stored (e.g. a copy into a shared folder); its failure changes nothing. */
   readonly afterStore?: (id: string, sealed: Uint8Array) => Promise<unknown>;
+  /** The lab server, when there is one: is this student finished elsewhere, is their newer draft there. */
+  readonly remote?: RemoteState;
+  /** Told after something was queued for the lab server (outbox.ts), so it is sent at once. */
+  readonly queued?: () => void;
 }
 
-const rosterContext = (file: KioskPlan) => `roster:${file.plan.id}@${file.plan.version}`;
-const draftContext = (file: KioskPlan) => `draft:${file.plan.id}@${file.plan.version}`;
+/** A meta row saying the kiosk is held for a teacher (crisis.ts). It says nothing about who. */
+export const HOLD_KEY = 'hold';
+
+const planRef = (file: KioskPlan) => `${file.plan.id}@${file.plan.version}`;
+const rosterContext = (file: KioskPlan) => `roster:${planRef(file)}`;
+const draftContext = (file: KioskPlan) => `draft:${planRef(file)}`;
+const answeredCount = (draft: Draft) => Object.values(draft.answers).filter((answer) => answer !== null).length;
 
 export async function signIn(deps: KioskDeps, file: KioskPlan, typed: string): Promise<Outcome<KioskSession>> {
   const code = normalizeCode(typed);
@@ -73,27 +90,47 @@ async function openSession(deps: KioskDeps, file: KioskPlan, keys: CodeKeys, ent
   if (!identity) return fail([issue('roster_entry_damaged', ['code'])]);
   const band = findGradeBand(file.plan, identity);
   if (!band) return fail([issue('no_band_for_grade', ['code'], { grade: identity.grade, track: identity.track ?? 'general' })]);
+  if ((await deps.remote?.finished(entryLookup)) === true) return fail([issue('finished_elsewhere', ['code'])]);
   const stored = await deps.db.drafts.get(keys.lookup);
-  const opened = stored ? asDraft(await decryptJson(keys.key, stored.sealed, draftContext(file))) : undefined;
-  return succeed({ entryLookup, keys, identity, band, draft: opened ?? emptyDraft(deps.now().toISOString()), resumed: opened !== undefined });
+  const local = stored ? asDraft(await decryptJson(keys.key, stored.sealed, draftContext(file))) : undefined;
+  const remote = await newerServerDraft(deps, file, keys, local ? stored?.updatedAt : undefined);
+  const opened = remote ?? local;
+  return succeed({
+    entryLookup, keys, identity, band, draft: opened ?? emptyDraft(deps.now().toISOString()), resumed: opened !== undefined,
+    ...(opened ? { resumedFrom: remote ? 'server' : 'here' } as const : {}),
+  });
+}
+
+/** A draft the lab server holds for this code that is newer than this PC's (the student moved PCs); only their key opens it. */
+async function newerServerDraft(deps: KioskDeps, file: KioskPlan, keys: CodeKeys, localSavedAt: string | undefined): Promise<Draft | undefined> {
+  const upload = await deps.remote?.draft(keys.lookup);
+  if (!upload || upload.plan !== planRef(file)) return undefined;
+  if (localSavedAt !== undefined && !(Date.parse(upload.savedAt) > Date.parse(localSavedAt))) return undefined;
+  return asDraft(await decryptJson(keys.key, upload.sealed, draftContext(file)));
 }
 
 /** Called on every answer: a crash or power cut loses at most the answer being given. */
 export async function saveDraft(deps: KioskDeps, file: KioskPlan, session: KioskSession, draft: Draft): Promise<void> {
-  await deps.db.drafts.put({
-    lookup: session.keys.lookup,
-    planId: file.plan.id,
-    sealed: await encryptJson(session.keys.key, draft, draftContext(file)),
-    updatedAt: deps.now().toISOString(),
+  const sealed = await encryptJson(session.keys.key, draft, draftContext(file));
+  const updatedAt = deps.now().toISOString();
+  const upload = { plan: planRef(file), entry: session.entryLookup, machine: deps.machineId, savedAt: updatedAt, answered: answeredCount(draft), sealed };
+  await deps.db.transaction('rw', [deps.db.drafts, deps.db.outbox], async () => {
+    await deps.db.drafts.put({ lookup: session.keys.lookup, planId: file.plan.id, sealed, updatedAt });
+    await deps.db.outbox.put(draftRow(session.keys.lookup, upload, updatedAt));
   });
+  deps.queued?.();
 }
 
 /**
  * Scores (completed) or records a refusal (declined), seals the submission to the school's key and
  * stores it, marks the code used and deletes the draft, all in one transaction: either the sealed
- * submission exists and the draft is gone, or nothing changed.
+ * submission exists and the draft is gone, or nothing changed. The same transaction queues it for the
+ * lab server and, when the result holds the kiosk (crisis.ts), queues a sealed alert and sets the hold
+ * flag, so a reload cannot skip the hold. A storage failure is an issue, and the draft stays in memory.
  */
-export async function finish(deps: KioskDeps, file: KioskPlan, session: KioskSession, draft: Draft, status: Submission['status']): Promise<Outcome<{ id: string }>> {
+export async function finish(deps: KioskDeps, file: KioskPlan, session: KioskSession, draft: Draft, status: Submission['status']): Promise<Outcome<{ id: string; hold?: Hold }>> {
+  // A student who finished on another PC in the meantime must not file a second submission.
+  if ((await deps.remote?.finished(session.entryLookup)) === true) return fail([issue('finished_elsewhere', [])]);
   const band = findGradeBand(file.plan, session.identity) ?? session.band;
   let result: BatteryResult | undefined;
   if (status === 'completed') {
@@ -112,14 +149,31 @@ export async function finish(deps: KioskDeps, file: KioskPlan, session: KioskSes
     startedAt: draft.startedAt, finishedAt, ...(result ? { result } : {}),
   };
   const sealed = await deps.seal(submission, file.kiosk.recipient.publicKey);
-  await deps.db.transaction('rw', [deps.db.submissions, deps.db.usedCodes, deps.db.drafts], async () => {
-    await deps.db.submissions.add({ id: submission.id, planId: file.plan.id, sealed, createdAt: finishedAt });
-    await deps.db.usedCodes.put({ lookup: session.entryLookup, planId: file.plan.id, at: finishedAt, outcome: status });
-    await deps.db.drafts.delete(session.keys.lookup);
-  });
+  const hold = holdFor(result, file.kiosk.holdOn);
+  const alert = hold && deps.sealAlert ? labAlertOf({ id: deps.newId(), plan: submission.plan, machine: deps.machineId, at: finishedAt, submission: submission.id, student: session.identity, hold }) : undefined;
+  const sealedAlert = alert ? await deps.sealAlert?.(alert, file.kiosk.recipient.publicKey) : undefined;
+  const { db } = deps;
+  try {
+    await db.transaction('rw', [db.submissions, db.usedCodes, db.drafts, db.outbox, db.meta], async () => {
+      if (alert && sealedAlert) await db.outbox.put(alertRow(alert.id, sealedAlert, finishedAt));
+      if (hold) await db.meta.put({ key: HOLD_KEY, value: finishedAt });
+      await db.submissions.add({ id: submission.id, planId: file.plan.id, sealed, createdAt: finishedAt });
+      await db.outbox.put(submissionRow(submission.id, session.entryLookup, finishedAt));
+      await db.usedCodes.put({ lookup: session.entryLookup, planId: file.plan.id, at: finishedAt, outcome: status });
+      await db.drafts.delete(session.keys.lookup);
+      await db.outbox.delete(draftKey(session.keys.lookup));
+    });
+  } catch {
+    return fail([issue('storage_write_failed', [])]);
+  }
+  deps.queued?.();
   await deps.afterStore?.(submission.id, sealed).catch(() => undefined);
-  return succeed({ id: submission.id });
+  return succeed({ id: submission.id, ...(hold ? { hold } : {}) });
 }
+
+/** The teacher's PIN released a held kiosk. */
+export const releaseHold = (db: KioskDb): Promise<void> => db.meta.delete(HOLD_KEY);
+export const isHeld = async (db: KioskDb): Promise<boolean> => (await db.meta.get(HOLD_KEY)) !== undefined;
 
 /** Teacher action: lets a code be used again on this machine (e.g. a student was interrupted). Earlier submissions stay. */
 export async function reopenCode(deps: KioskDeps, file: KioskPlan, typed: string): Promise<Outcome<{ reopened: boolean }>> {

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Sealed } from '../kiosk/codeVault.ts';
 import type { KioskPlan } from '../kiosk/kioskPlan.ts';
+import type { DraftUpload } from '../lab/protocol.ts';
 
 export interface StoredPlan {
   readonly slot: 'current';
@@ -8,6 +9,8 @@ export interface StoredPlan {
   readonly loadedAt: string;
   /** The app build that validated `file`; another build validates it again before use. */
   readonly checkedBy?: string;
+  /** The lab server's sha-256 of the file, when it came from there (GET /hello tells when it changes). */
+  readonly digest?: string;
 }
 /** Answers in progress, encrypted under the student's code: nothing readable without it. */
 export interface StoredDraft {
@@ -23,6 +26,10 @@ export interface StoredSubmission {
   readonly sealed: Uint8Array;
   readonly createdAt: string;
   readonly exportedAt?: string;
+  /** When the lab server acknowledged it (on its disk). The copy stays here until the teacher's import receipt. */
+  readonly uploadedAt?: string;
+  /** The lab server refused it for good (e.g. `already_finished`: the student finished on another PC): kept for the teacher. */
+  readonly serverRefused?: string;
 }
 export interface UsedCode {
   readonly lookup: string;
@@ -34,6 +41,16 @@ export interface MetaEntry {
   readonly key: string;
   readonly value: string;
 }
+
+/**
+ * What is still to be sent to the lab server, highest priority first: alerts, submissions, drafts.
+ * Only the newest draft per lookup is kept (one row per lookup); a submission row points at its
+ * `submissions` row, so its bytes are stored once. Everything here is ciphertext or opaque lookups.
+ */
+export type OutboxRow =
+  | { readonly key: string; readonly kind: 'alert'; readonly id: string; readonly sealed: Uint8Array; readonly queuedAt: string; readonly refused?: string }
+  | { readonly key: string; readonly kind: 'submission'; readonly id: string; readonly entry: string; readonly queuedAt: string }
+  | { readonly key: string; readonly kind: 'draft'; readonly lookup: string; readonly upload: DraftUpload; readonly queuedAt: string };
 
 /** The folder a teacher chose for an immediate copy of every submission (File System Access API). */
 export interface FolderRow {
@@ -49,6 +66,7 @@ export type KioskDb = Dexie & {
   usedCodes: EntityTable<UsedCode, 'lookup'>;
   meta: EntityTable<MetaEntry, 'key'>;
   folders: EntityTable<FolderRow, 'slot'>;
+  outbox: EntityTable<OutboxRow, 'key'>;
 };
 
 export function openKioskDb(name = 'psyscreen-kiosk'): KioskDb {
@@ -61,5 +79,6 @@ export function openKioskDb(name = 'psyscreen-kiosk'): KioskDb {
     meta: 'key',
   });
   db.version(2).stores({ folders: 'slot' });
+  db.version(3).stores({ outbox: 'key, kind' });
   return db;
 }

@@ -1,11 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { Issue, Locale } from '../../../scoring/index.ts';
 import { buildBatch, clearAfterReceipt } from '../batchFile.ts';
-import { fromBase64 } from '../codeVault.ts';
-import { hashPin } from '../buildKioskPlan.ts';
+import { pinMatches } from '../pin.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
 import { reopenCode, type KioskDeps } from '../session.ts';
 import { Card, IssueList } from './screens.tsx';
+import { InsecureContextNote, LabSummary } from './LabSummary.tsx';
 import { SharedFolderSetting } from './SharedFolderSetting.tsx';
 import type { KioskText } from './text.ts';
 
@@ -33,10 +33,9 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
 
   const unlock = async (event: FormEvent) => {
     event.preventDefault();
-    const expected = file.kiosk.pin;
-    const actual = await hashPin(pin, fromBase64(expected.salt), expected.iterations);
-    setWrong(actual.hash !== expected.hash);
-    setUnlocked(actual.hash === expected.hash);
+    const ok = await pinMatches(file.kiosk.pin, pin);
+    setWrong(!ok);
+    setUnlocked(ok);
     setPin('');
   };
   const exportBatch = async () => {
@@ -85,6 +84,8 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
         <button type="button" onClick={onUnload}>{text.leaveKiosk}</button>
         <button type="button" onClick={onClose}>{text.close}</button>
       </div>
+      <InsecureContextNote text={text} />
+      <LabSummary db={deps.db} text={text} />
       <SharedFolderSetting db={deps.db} text={text} />
       <form onSubmit={(event) => void reopenSubmit(event)} className="sign-in reopen">
         <label htmlFor="reopen">{text.reopenLabel}</label>

@@ -2,6 +2,7 @@ import { openKioskDb, type KioskDb } from '../../store/kioskDb.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
 import { sealJson } from '../../records/sealed.ts';
 import type { KioskDeps } from '../session.ts';
+import type { LabLink } from '../labLink.ts';
 import { copyToSharedFolder } from '../sharedFolder.ts';
 
 /** Stop taking new students while at least this much room is left, so a started battery can always be saved. */
@@ -15,13 +16,15 @@ export async function machineIdOf(db: KioskDb): Promise<string> {
   return value;
 }
 
-export async function createKioskDeps(file: KioskPlan, db: KioskDb = openKioskDb()): Promise<KioskDeps> {
+export async function createKioskDeps(file: KioskPlan, db: KioskDb = openKioskDb(), link?: LabLink): Promise<KioskDeps> {
   return {
+    ...(link ? { remote: link.remote, queued: () => void link.kick() } : {}),
     db,
     now: () => new Date(),
     newId: () => crypto.randomUUID(),
     machineId: await machineIdOf(db),
     seal: (submission, publicKey) => sealJson(submission, { keyId: file.kiosk.recipient.keyId, publicKey }, submission.plan, submission.finishedAt),
+    sealAlert: (alert, publicKey) => sealJson(alert, { keyId: file.kiosk.recipient.keyId, publicKey }, alert.plan, alert.at),
     afterStore: (id, sealed) => copyToSharedFolder(db, id, sealed),
   };
 }
