@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { build, preview, type PluginOption, type PreviewServer } from 'vite';
+import { startLabServer, type LabServer } from '../../src/server/server.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 
@@ -28,6 +29,29 @@ export async function startApp(options: AppOptions = {}): Promise<{ url: string;
   };
 }
 
+/**
+ * Builds the app once and serves it with the real lab server (`psyscreen lab`), loopback only, with a
+ * fresh data folder; `dataDir` is there for tests that look at what the server stored.
+ */
+export async function startLab(): Promise<{ url: string; port: number; token: string; dataDir: string; distDir: string; server: LabServer; events: string[]; stop: () => Promise<void> }> {
+  const events: string[] = [];
+  const distDir = mkdtempSync(join(tmpdir(), 'psyscreen-e2e-lab-dist-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'psyscreen-e2e-lab-data-'));
+  await build({ logLevel: 'error', build: { outDir: distDir, emptyOutDir: true, sourcemap: false } });
+  const server = await startLabServer({ distDir, dataDir, port: 0, host: '127.0.0.1', log: (event) => { events.push(event.code); } });
+  return {
+    url: server.url, port: server.port, token: server.token, dataDir, distDir, server, events,
+    stop: async () => {
+      await server.close();
+      rmSync(distDir, { recursive: true, force: true });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A lab PC's view: a LAN host name on plain http, which Chromium treats as a non-secure origin. */
+export const LAB_HOST = 'lab.school.test';
+
 export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
@@ -35,6 +59,11 @@ export const CHROMIUM = {
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch(CHROMIUM);
+}
+
+/** Chromium that resolves LAB_HOST to loopback: traffic stays on this machine, the origin is not secure. */
+export async function launchLabBrowser(): Promise<Browser> {
+  return chromium.launch({ ...CHROMIUM, args: [...CHROMIUM.args, `--host-resolver-rules=MAP ${LAB_HOST} 127.0.0.1`] });
 }
 
 export interface Watched {
