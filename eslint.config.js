@@ -54,6 +54,28 @@ export default tseslint.config(
     },
   },
   {
+    // Plain-http lab origins have no crypto.subtle and no crypto.randomUUID: every primitive goes
+    // through src/crypto (WebCrypto where it exists, @noble where not), by its one public entry.
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'scoring/**/*.ts'],
+    ignores: ['src/crypto/**'],
+    rules: {
+      'no-restricted-syntax': ['error',
+        { selector: "MemberExpression[property.name='subtle']", message: 'crypto.subtle is missing on plain http: use src/crypto/index.ts.' },
+        { selector: "MemberExpression[property.name='randomUUID']", message: 'crypto.randomUUID is missing on plain http: use randomUuid() from src/crypto/index.ts.' },
+        { selector: "TSTypeReference[typeName.name='CryptoKey']", message: 'Keys are opaque handles from src/crypto/index.ts (AesKey, EcPrivateKey, …), never CryptoKey.' },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/crypto/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/crypto/*', '!**/crypto/index.ts'], message: 'Import src/crypto through its public entry, crypto/index.ts.' }],
+      }],
+    },
+  },
+  {
     // The CLI and the tests talk to the terminal on purpose.
     files: ['src/cli/**/*.ts', 'test/bench/**/*.ts', 'bin/**/*.js'],
     rules: { 'no-console': 'off' },

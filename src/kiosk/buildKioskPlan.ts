@@ -1,4 +1,5 @@
 import type { LocalizedText, Plan } from '../../scoring/index.ts';
+import { pbkdf2Sha256 } from '../crypto/index.ts';
 import { CURRENT_CODE_KEYS, deriveCodeKeys, encryptJson, toBase64 } from './codeVault.ts';
 import type { KioskPlan, KioskSettings, RosterIdentity } from './kioskPlan.ts';
 import { detailsSecret } from './signInCode.ts';
@@ -6,9 +7,8 @@ import { detailsSecret } from './signInCode.ts';
 export const PIN_ITERATIONS = 210_000;
 
 export async function hashPin(pin: string, salt: Uint8Array<ArrayBuffer>, iterations = PIN_ITERATIONS): Promise<KioskSettings['pin']> {
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, 256);
-  return { salt: toBase64(salt), iterations, hash: toBase64(new Uint8Array(bits)) };
+  const bits = await pbkdf2Sha256(new TextEncoder().encode(pin), salt, iterations, 32);
+  return { salt: toBase64(salt), iterations, hash: toBase64(bits) };
 }
 
 export interface KioskPlanRequest {
