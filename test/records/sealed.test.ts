@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { generateExportableEcKey, importEcPrivateKey } from '../../src/crypto/index.ts';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { generateExportableEcKey, importEcPrivateKey, useCryptoBackend } from '../../src/crypto/index.ts';
+import { BACKENDS } from '../crypto/support.ts';
 import { fromBase64, toBase64 } from '../../src/records/base64.ts';
 import { keyIdOf, openSealed, sealJson } from '../../src/records/sealed.ts';
 
@@ -65,7 +66,9 @@ describe('the kiosk\'s sealJson / openSealed (psyscreen-sealed: writes v2, reads
     expect(await openSealed(future, school.privateKey, school.keyId)).toEqual({ ok: false, reason: 'future_version' });
   });
 
-  it('still opens the golden v1 file committed under test/fixtures/records', async () => {
+  it.each(BACKENDS)('still opens the golden v1 file committed under test/fixtures/records (%s)', async (backend) => {
+    useCryptoBackend(backend);
+    onTestFinished(() => useCryptoBackend(undefined));
     const key = JSON.parse(readFileSync('test/fixtures/records/sealed-v1.key.json', 'utf8')) as { keyId: string; privateKeyPkcs8: string };
     const privateKey = await importEcPrivateKey(fromBase64(key.privateKeyPkcs8));
     if (!privateKey) throw new Error('the golden key did not import');
