@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { findInstrument, normsFor, shortRefOf, type BandChoice, type Catalog, type Instrument, type Issue, type Locale } from '../../../scoring/index.ts';
 import { randomBytes } from '../../crypto/index.ts';
+import { browserRosterSealer } from './rosterWorkers.ts';
 import { isSchoolEdit } from '../workspace/instrumentLibrary.ts';
 import type { PlanRow } from '../../store/teacherDb.ts';
 import { bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrumentsForBand, type BandSetup, type ScreeningPlanRequest } from '../workspace/screeningPlan.ts';
@@ -145,6 +146,7 @@ export function PlanPage() {
       randomBytes,
       existingCodes: new Map(Object.entries(existing)),
       onProgress: (done, total) => setProgress({ done, total, startedAt }),
+      sealRoster: browserRosterSealer(),
     });
     setBusy(false);
     setProgress(undefined);
