@@ -16,7 +16,8 @@ export interface Backend {
   generateEcKey(): Promise<{ readonly privateKey: EcPrivateKey; readonly publicKey: Bytes }>;
   generateExportableEcKey(): Promise<{ readonly pkcs8: Bytes; readonly publicKey: Bytes }>;
   importEcPrivateKey(pkcs8: Uint8Array): Promise<EcPrivateKey | undefined>;
-  isEcPublicKey(raw: Bytes): Promise<boolean>;
+  /** A 65-byte 0x04 point already; undefined unless it lies on P-256. */
+  importEcPublicKey(raw: Bytes): Promise<EcPublicKey | undefined>;
   ecdh(privateKey: EcPrivateKey, publicKey: EcPublicKey): Promise<Bytes | undefined>;
   ecdsaSign(privateKey: EcPrivateKey, message: Uint8Array): Promise<Bytes>;
   ecdsaVerify(publicKey: EcPublicKey, signature: Uint8Array, message: Uint8Array): Promise<boolean>;

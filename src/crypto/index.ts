@@ -64,8 +64,7 @@ export const importEcPrivateKey = (pkcs8: Uint8Array): Promise<EcPrivateKey | un
 /** A raw uncompressed P-256 public key (65 bytes, 0x04 ‖ x ‖ y); undefined unless it is a point on the curve. */
 export async function importEcPublicKey(raw: Uint8Array): Promise<EcPublicKey | undefined> {
   if (raw.length !== 65 || raw[0] !== 0x04) return undefined;
-  const own = new Uint8Array(raw);
-  return (await activeBackend().isEcPublicKey(own)) ? { kind: 'ec-public', raw: own, imported: {} } : undefined;
+  return activeBackend().importEcPublicKey(new Uint8Array(raw));
 }
 
 /** The ECDH shared secret: the 32-byte x-coordinate (as WebCrypto's deriveBits gives it); undefined if the agreement fails. */

@@ -65,7 +65,7 @@ export const nobleBackend: Backend = {
     const key: EcPrivateKey = { kind: 'ec-private', backend: 'noble', scalar: parts.scalar };
     return Promise.resolve(key);
   },
-  isEcPublicKey: (raw) => Promise.resolve(isPoint(raw)),
+  importEcPublicKey: (raw) => Promise.resolve(isPoint(raw) ? { kind: 'ec-public', raw, imported: {} } : undefined),
   ecdh: (privateKey, publicKey) => {
     try {
       // WebCrypto's ECDH deriveBits is the x-coordinate of the shared point.

@@ -76,12 +76,14 @@ export function webCryptoBackend(subtle: SubtleCrypto): Backend {
         return undefined;
       }
     },
-    async isEcPublicKey(raw) {
+    async importEcPublicKey(raw) {
+      // The import that checks the point is the one ECDH then uses.
+      const ecdh = subtle.importKey('raw', raw, P256_ECDH, true, []);
       try {
-        await subtle.importKey('raw', raw, P256_ECDH, true, []);
-        return true;
+        await ecdh;
+        return { kind: 'ec-public', raw, imported: { ecdh } };
       } catch {
-        return false;
+        return undefined;
       }
     },
     async ecdh(privateKey, publicKey) {
