@@ -9,6 +9,16 @@ const focusedTests = ['describe', 'it', 'test'].map((object) => ({
   message: 'A focused test hides the rest of the suite; remove .only.',
 }));
 
+const cryptoOnlyThroughItsModule = [
+  { selector: "MemberExpression[property.name='subtle']", message: 'crypto.subtle is missing on plain http: use src/crypto/index.ts.' },
+  { selector: "MemberExpression[property.name='randomUUID']", message: 'crypto.randomUUID is missing on plain http: use randomUuid() from src/crypto/index.ts.' },
+  { selector: "TSTypeReference[typeName.name='CryptoKey']", message: 'Keys are opaque handles from src/crypto/index.ts (AesKey, EcPrivateKey, …), never CryptoKey.' },
+];
+const surveyModelsVerbatim = {
+  selector: "NewExpression[callee.name='Model']",
+  message: 'Make survey models with verbatimSurvey() (src/survey/verbatimSurvey.ts) so texts show exactly as defined.',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
   js.configs.recommended,
@@ -54,13 +64,23 @@ export default tseslint.config(
     },
   },
   {
+    // Plain-http lab origins have no crypto.subtle and no crypto.randomUUID: every primitive goes
+    // through src/crypto (WebCrypto where it exists, @noble where not), by its one public entry.
     // survey-core expands `{…}` in texts; every model goes through verbatimSurvey.ts, which turns that off.
+    files: ['src/**/*.ts', 'src/**/*.tsx', 'scoring/**/*.ts'],
+    ignores: ['src/crypto/**', 'src/survey/verbatimSurvey.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...cryptoOnlyThroughItsModule, surveyModelsVerbatim] },
+  },
+  {
+    files: ['src/survey/verbatimSurvey.ts'],
+    rules: { 'no-restricted-syntax': ['error', ...cryptoOnlyThroughItsModule] },
+  },
+  {
     files: ['src/**/*.ts', 'src/**/*.tsx'],
-    ignores: ['src/survey/verbatimSurvey.ts'],
+    ignores: ['src/crypto/**'],
     rules: {
-      'no-restricted-syntax': ['error', {
-        selector: "NewExpression[callee.name='Model']",
-        message: 'Make survey models with verbatimSurvey() (src/survey/verbatimSurvey.ts) so texts show exactly as defined.',
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['**/crypto/*', '!**/crypto/index.ts'], message: 'Import src/crypto through its public entry, crypto/index.ts.' }],
       }],
     },
   },

@@ -1,14 +1,14 @@
 import type { LocalizedText, Plan } from '../../scoring/index.ts';
-import { CURRENT_CODE_KEYS, deriveCodeKeys, encryptJson, toBase64 } from './codeVault.ts';
-import type { KioskPlan, KioskSettings, RosterIdentity } from './kioskPlan.ts';
-import { detailsSecret } from './signInCode.ts';
+import { pbkdf2Sha256 } from '../crypto/index.ts';
+import { CURRENT_CODE_KEYS, toBase64 } from './codeVault.ts';
+import type { KioskPlan, KioskSettings } from './kioskPlan.ts';
+import { sealRosterInThread, type RosterSealer, type RosterStudent } from './rosterEntry.ts';
 
 export const PIN_ITERATIONS = 210_000;
 
 export async function hashPin(pin: string, salt: Uint8Array<ArrayBuffer>, iterations = PIN_ITERATIONS): Promise<KioskSettings['pin']> {
-  const material = await crypto.subtle.importKey('raw', new TextEncoder().encode(pin), 'PBKDF2', false, ['deriveBits']);
-  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations }, material, 256);
-  return { salt: toBase64(salt), iterations, hash: toBase64(new Uint8Array(bits)) };
+  const bits = await pbkdf2Sha256(new TextEncoder().encode(pin), salt, iterations, 32);
+  return { salt: toBase64(salt), iterations, hash: toBase64(bits) };
 }
 
 export interface KioskPlanRequest {
@@ -19,7 +19,7 @@ export interface KioskPlanRequest {
   readonly texts: KioskSettings['texts'];
   readonly returnAfterSeconds: number;
   /** Students with the sign-in code each will type (and their birth date, for details sign-in). */
-  readonly roster: readonly { readonly code: string; readonly identity: RosterIdentity; readonly birthDate?: string }[];
+  readonly roster: readonly RosterStudent[];
   readonly signInByDetails?: boolean;
   /** Which critical flag holds the kiosk for a teacher (default acute) and the idle minutes before sign-in (default 5). */
   readonly holdOn?: KioskSettings['holdOn'];
@@ -31,24 +31,24 @@ export interface KioskPlanRequest {
   readonly onLookup?: (studentId: string, lookup: string) => void;
   /** Told after each student: every code costs one deliberately slow key derivation (≈ 35 ms). */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Where the per-student derivations run (default: on this thread); e.g. spread over Web Workers. */
+  readonly sealRoster?: RosterSealer;
 }
 
 /** The file a teacher loads onto lab machines: the plan, kiosk settings and a roster sealed per code. */
 export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPlan> {
   const salt = request.randomBytes(16);
   const context = `roster:${request.plan.id}@${request.plan.version}`;
-  const roster = [];
-  for (const student of request.roster) {
-    const keys = await deriveCodeKeys(student.code, salt, CURRENT_CODE_KEYS, request.kdfIterations);
-    request.onLookup?.(student.identity.studentId, keys.lookup);
-    const entry = { lookup: keys.lookup, sealed: await encryptJson(keys.key, student.identity, context) };
-    if (request.signInByDetails && student.birthDate) {
-      const details = await deriveCodeKeys(detailsSecret({ className: student.identity.className, studentNumber: student.identity.studentId, birthDate: student.birthDate }), salt, CURRENT_CODE_KEYS, request.kdfIterations);
-      request.onLookup?.(student.identity.studentId, details.lookup);
-      roster.push({ ...entry, detailsLookup: details.lookup, detailsSealed: await encryptJson(details.key, student.identity, context) });
-    } else roster.push(entry);
-    request.onProgress?.(roster.length, request.roster.length);
-  }
+  const job = { salt, context, signInByDetails: request.signInByDetails === true, ...(request.kdfIterations === undefined ? {} : { kdfIterations: request.kdfIterations }) };
+  let done = 0;
+  const entries = await (request.sealRoster ?? sealRosterInThread)(request.roster, job, () => request.onProgress?.(++done, request.roster.length));
+  if (entries.length !== request.roster.length) throw new Error(`roster sealer returned ${entries.length} entries for ${request.roster.length} students`);
+  const roster = [...entries];
+  request.roster.forEach((student, i) => {
+    const entry = entries[i];
+    if (entry) request.onLookup?.(student.identity.studentId, entry.lookup);
+    if (entry?.detailsLookup) request.onLookup?.(student.identity.studentId, entry.detailsLookup);
+  });
   // Order must not reveal the class list order.
   roster.sort((a, b) => a.lookup.localeCompare(b.lookup));
   return {

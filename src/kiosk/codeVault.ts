@@ -3,6 +3,8 @@
  * a lab machine are stored only this way: whoever sits down next cannot read them without the code.
  * PBKDF2-SHA-256 stretches the short code; AES-256-GCM encrypts and authenticates.
  */
+import { aesGcmDecrypt, aesGcmEncrypt, hkdfSha256, importAesKey, importHkdfKey, pbkdf2Sha256, randomBytes, sha256, type AesKey } from '../crypto/index.ts';
+
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 
@@ -12,10 +14,10 @@ export const CODE_KDF_ITERATIONS = 210_000;
 export interface CodeKeys {
   /** Looks up the student's roster entry and draft without revealing the code. */
   readonly lookup: string;
-  readonly key: CryptoKey;
+  readonly key: AesKey;
 }
 
-const toHex = (bytes: ArrayBuffer): string => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+const toHex = (bytes: Uint8Array): string => [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
 
 export { fromBase64, toBase64 } from '../records/base64.ts';
 import { fromBase64, toBase64 } from '../records/base64.ts';
@@ -38,18 +40,22 @@ const LOOKUP_INFO = encoder.encode('psyscreen code lookup');
 const KEY_INFO = encoder.encode('psyscreen code key');
 
 export async function deriveCodeKeys(code: string, salt: Uint8Array<ArrayBuffer>, scheme: CodeKeyScheme, iterations: number = CODE_KDF_ITERATIONS): Promise<CodeKeys> {
-  const material = await crypto.subtle.importKey('raw', encoder.encode(code), 'PBKDF2', false, ['deriveBits']);
-  const pbkdf2 = { name: 'PBKDF2', hash: 'SHA-256', salt, iterations };
+  const password = encoder.encode(code);
   if (scheme === 'pbkdf2-512') {
-    const bits = await crypto.subtle.deriveBits(pbkdf2, material, 512);
-    const lookup = toHex(await crypto.subtle.digest('SHA-256', bits.slice(0, 32)));
-    const key = await crypto.subtle.importKey('raw', bits.slice(32), 'AES-GCM', false, ['encrypt', 'decrypt']);
+    const bits = await pbkdf2Sha256(password, salt, iterations, 64);
+    const lookup = toHex(await sha256(bits.slice(0, 32)));
+    const key = await importAesKey(bits.slice(32));
+    bits.fill(0);
     return { lookup, key };
   }
-  const base = await crypto.subtle.importKey('raw', await crypto.subtle.deriveBits(pbkdf2, material, 256), 'HKDF', false, ['deriveBits']);
-  const expand = (info: Uint8Array<ArrayBuffer>) => crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info }, base, 256);
+  const master = await pbkdf2Sha256(password, salt, iterations, 32);
+  const base = await importHkdfKey(master);
+  master.fill(0);
+  const expand = (info: Uint8Array<ArrayBuffer>) => hkdfSha256(base, new Uint8Array(0), info, 32);
   const lookup = toHex(await expand(LOOKUP_INFO));
-  const key = await crypto.subtle.importKey('raw', await expand(KEY_INFO), 'AES-GCM', false, ['encrypt', 'decrypt']);
+  const raw = await expand(KEY_INFO);
+  const key = await importAesKey(raw);
+  raw.fill(0);
   return { lookup, key };
 }
 
@@ -58,16 +64,17 @@ export interface Sealed {
   readonly data: string;
 }
 
-export async function encryptJson(key: CryptoKey, value: unknown, context: string): Promise<Sealed> {
-  const iv = crypto.getRandomValues(new Uint8Array(12));
-  const data = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(context) }, key, encoder.encode(JSON.stringify(value)));
-  return { iv: toBase64(iv), data: toBase64(new Uint8Array(data)) };
+export async function encryptJson(key: AesKey, value: unknown, context: string): Promise<Sealed> {
+  const iv = randomBytes(12);
+  const data = await aesGcmEncrypt(key, iv, encoder.encode(JSON.stringify(value)), encoder.encode(context));
+  return { iv: toBase64(iv), data: toBase64(data) };
 }
 
 /** undefined when the key is wrong or the data were altered (AES-GCM authenticates both). */
-export async function decryptJson(key: CryptoKey, sealed: Sealed, context: string): Promise<unknown> {
+export async function decryptJson(key: AesKey, sealed: Sealed, context: string): Promise<unknown> {
+  const plain = await aesGcmDecrypt(key, fromBase64(sealed.iv), fromBase64(sealed.data), encoder.encode(context));
+  if (!plain) return undefined;
   try {
-    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(sealed.iv), additionalData: encoder.encode(context) }, key, fromBase64(sealed.data));
     return JSON.parse(decoder.decode(plain)) as unknown;
   } catch {
     return undefined;

@@ -13,6 +13,7 @@ export const ZSealedRosterEntry = z.strictObject({
   detailsLookup: ZLookup.optional(),
   detailsSealed: ZSealedJson.optional(),
 });
+export type SealedRosterEntry = z.infer<typeof ZSealedRosterEntry>;
 
 /** What the sealed part of a roster entry holds once opened with the student's code. */
 export const ZRosterIdentity = z.strictObject({

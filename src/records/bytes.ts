@@ -1,4 +1,7 @@
-/** Small byte helpers shared by the record formats. WebCrypto only: the same in browsers and Node. */
+/** Small byte helpers shared by the record formats. */
+import { randomBytes, sha256 } from '../crypto/index.ts';
+
+export { randomBytes };
 const encoder = new TextEncoder();
 const strictDecoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -20,7 +23,7 @@ export const toHex = (bytes: Uint8Array): string => {
 };
 
 export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)));
+  return toHex(await sha256(bytes));
 }
 
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
@@ -33,27 +36,6 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffe
     offset += part.length;
   }
   return out;
-}
-
-/**
- * Random bytes from the platform CSPRNG. Small requests are served from a 4 KiB buffer filled by one
- * getRandomValues call (each byte handed out once), because in Node every WebCrypto call costs
- * several microseconds of fixed overhead and an export needs two small draws per file.
- */
-const POOL_SIZE = 4096;
-let pool = new Uint8Array(0);
-let poolOffset = 0;
-
-export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
-  if (length > 256) return crypto.getRandomValues(new Uint8Array(length));
-  if (poolOffset + length > pool.length) {
-    pool = crypto.getRandomValues(new Uint8Array(POOL_SIZE));
-    poolOffset = 0;
-  }
-  const taken = pool.slice(poolOffset, poolOffset + length);
-  pool.fill(0, poolOffset, poolOffset + length);
-  poolOffset += length;
-  return taken;
 }
 
 /** 128 random bits as 32 hex digits: file ids, entry ids. */

@@ -1,6 +1,6 @@
 /**
  * Keys, encryption and file formats for PsyScreen's sensitive data (README.md has the spec).
- * WebCrypto only; no DOM, no storage: the callers keep what these functions return.
+ * Primitives from src/crypto (WebCrypto or @noble); no DOM, no storage: the callers keep what these functions return.
  */
 export { FORMATS, currentVersion, type FormatName } from './formats.ts';
 export { RECORD_MESSAGES, formatRecordIssue } from './messages.ts';

@@ -1,3 +1,4 @@
+import { hkdfAesKey, hkdfSha256, importHkdfKey, pbkdf2Sha256, type AesKey, type AesUsage, type HkdfKey } from '../crypto/index.ts';
 import { fromBase64 } from './base64.ts';
 import { utf8 } from './bytes.ts';
 import type { Kdf } from './envelopeHeader.ts';
@@ -43,7 +44,7 @@ export const normalizePassphrase = (passphrase: string): string => passphrase.no
 
 export interface PassphraseSecret {
   /** HKDF base key over the PBKDF2 output; derives the AES keys. */
-  readonly base: CryptoKey;
+  readonly base: HkdfKey;
   /** 16 bytes stored in the clear; equal only for the right passphrase. */
   readonly check: Uint8Array<ArrayBuffer>;
 }
@@ -51,23 +52,13 @@ export interface PassphraseSecret {
 const CHECK_INFO = utf8('psyscreen passphrase check');
 
 export async function passphraseSecret(passphrase: string, kdf: Kdf): Promise<PassphraseSecret> {
-  const material = await crypto.subtle.importKey('raw', utf8(normalizePassphrase(passphrase)), 'PBKDF2', false, ['deriveBits']);
-  const master = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: fromBase64(kdf.salt), iterations: kdf.iterations }, material, 256);
-  const base = await crypto.subtle.importKey('raw', master, 'HKDF', false, ['deriveKey', 'deriveBits']);
-  const check = new Uint8Array(await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: CHECK_INFO }, base, 128));
+  const master = await pbkdf2Sha256(utf8(normalizePassphrase(passphrase)), fromBase64(kdf.salt), kdf.iterations, 32);
+  const base = await importHkdfKey(master);
+  master.fill(0);
+  const check = await hkdfSha256(base, new Uint8Array(0), CHECK_INFO, 16);
   return { base, check };
 }
 
-/**
- * An AES-256-GCM key from an HKDF base key (an ECDH shared secret or a passphrase master secret).
- * deriveBits + importKey gives the same key as deriveKey, at half its cost in Node's WebCrypto
- * (measured: 24 µs against 48 µs); the 32 bytes are wiped once imported.
- */
-export async function aesKeyFrom(base: CryptoKey, salt: Uint8Array<ArrayBuffer>, info: Uint8Array<ArrayBuffer>, usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
-  const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'HKDF', hash: 'SHA-256', salt, info }, base, 256));
-  try {
-    return await crypto.subtle.importKey('raw', bits, 'AES-GCM', false, [usage]);
-  } finally {
-    bits.fill(0);
-  }
-}
+/** An AES-256-GCM key from an HKDF base key (an ECDH shared secret or a passphrase master secret). */
+export const aesKeyFrom = (base: HkdfKey, salt: Uint8Array<ArrayBuffer>, info: Uint8Array<ArrayBuffer>, usage: AesUsage): Promise<AesKey> =>
+  hkdfAesKey(base, salt, info, [usage]);

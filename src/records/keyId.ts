@@ -1,3 +1,4 @@
+import { sha256 } from '../crypto/index.ts';
 import { toHex } from './bytes.ts';
 
 /**
@@ -6,8 +7,7 @@ import { toHex } from './bytes.ts';
  * still needs the right key).
  */
 export async function keyIdOf(rawPublicKey: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', rawPublicKey));
-  return toHex(digest.slice(0, 8));
+  return toHex((await sha256(rawPublicKey)).slice(0, 8));
 }
 
 /** "f9ca 656a 7c1d 5020": easier to read aloud and compare on a phone call. */

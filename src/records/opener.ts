@@ -1,4 +1,5 @@
 import { fail, issue, succeed, type Outcome } from '../../scoring/index.ts';
+import { aesGcmDecrypt, ecdh, importEcPublicKey, importHkdfKey, type AesKey, type EcPrivateKey, type HkdfKey } from '../crypto/index.ts';
 import { fromBase64 } from './base64.ts';
 import { bytesEqual, decodeUtf8 } from './bytes.ts';
 import type { EnvelopeFormat } from './envelopeHeader.ts';
@@ -7,13 +8,12 @@ import { decodeEnvelope, type DecodedEnvelope, type EnvelopeInfo } from './envel
 import type { Kdf } from './envelopeHeader.ts';
 import { aesKeyFrom, passphraseSecret, type PassphraseSecret } from './kdf.ts';
 import { formatKeyId } from './keyId.ts';
-import { importEcdhPublicKey } from './recipient.ts';
 import { ENVELOPE_FORMATS } from './envelopeHeader.ts';
 
 /** What opens files sealed to a school key: its id and the unlocked private key (UnlockedKey fits). */
 export interface KeyForOpening {
   readonly keyId: string;
-  readonly privateKey: CryptoKey;
+  readonly privateKey: EcPrivateKey;
 }
 
 export interface Opened {
@@ -36,19 +36,19 @@ export type OpeningSecret = { readonly key: KeyForOpening } | { readonly passphr
 const tampered = (): Outcome<never> => fail([issue('tampered', [])]);
 
 export function createOpener(secret: OpeningSecret): Opener {
-  const agreements = new Map<string, Promise<CryptoKey | undefined>>();
+  const agreements = new Map<string, Promise<HkdfKey | undefined>>();
   const passphrases = new Map<string, Promise<PassphraseSecret>>();
 
-  const agreed = (key: KeyForOpening, epk: string): Promise<CryptoKey | undefined> => {
+  const agreed = (key: KeyForOpening, epk: string): Promise<HkdfKey | undefined> => {
     let found = agreements.get(epk);
     if (!found) {
       found = (async () => {
-        try {
-          const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: await importEcdhPublicKey(fromBase64(epk)) }, key.privateKey, 256);
-          return await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveBits']);
-        } catch {
-          return undefined;
-        }
+        const publicKey = await importEcPublicKey(fromBase64(epk));
+        const shared = publicKey && (await ecdh(key.privateKey, publicKey));
+        if (!shared) return undefined;
+        const base = await importHkdfKey(shared);
+        shared.fill(0);
+        return base;
       })();
       agreements.set(epk, found);
     }
@@ -65,7 +65,7 @@ export function createOpener(secret: OpeningSecret): Opener {
     return found;
   };
 
-  async function baseKeyFor(decoded: DecodedEnvelope): Promise<Outcome<CryptoKey>> {
+  async function baseKeyFor(decoded: DecodedEnvelope): Promise<Outcome<HkdfKey>> {
     const protection = decoded.header.protection;
     if (protection.mode === 'key') {
       if (!('key' in secret)) return fail([issue('needs_key', [], { keyId: formatKeyId(protection.keyId) })]);
@@ -80,11 +80,11 @@ export function createOpener(secret: OpeningSecret): Opener {
   }
 
   // Files of one v3 export share their AES key: derive it once per base key (sealer.ts).
-  const sessionKeys = new WeakMap<CryptoKey, Map<string, Promise<CryptoKey>>>();
-  const aesKeyOf = (base: CryptoKey, decoded: DecodedEnvelope): Promise<CryptoKey> => {
+  const sessionKeys = new WeakMap<HkdfKey, Map<string, Promise<AesKey>>>();
+  const aesKeyOf = (base: HkdfKey, decoded: DecodedEnvelope): Promise<AesKey> => {
     const { header, hkdfSalt, hkdfInfo } = decoded;
     if (!sharesSessionKey(header.format, header.version)) return aesKeyFrom(base, hkdfSalt, hkdfInfo, 'decrypt');
-    const perBase = sessionKeys.get(base) ?? new Map<string, Promise<CryptoKey>>();
+    const perBase = sessionKeys.get(base) ?? new Map<string, Promise<AesKey>>();
     sessionKeys.set(base, perBase);
     const cacheKey = `${header.format}/${header.version}`;
     const found = perBase.get(cacheKey) ?? aesKeyFrom(base, hkdfSalt, hkdfInfo, 'decrypt');
@@ -98,13 +98,8 @@ export function createOpener(secret: OpeningSecret): Opener {
     const base = await baseKeyFor(decoded.value);
     if (!base.ok) return base;
     const { header, additionalData, ciphertext, iv } = decoded.value;
-    try {
-      const key = await aesKeyOf(base.value, decoded.value);
-      const plaintext = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv, additionalData }, key, ciphertext));
-      return succeed({ header, plaintext });
-    } catch {
-      return tampered();
-    }
+    const plaintext = await aesGcmDecrypt(await aesKeyOf(base.value, decoded.value), iv, ciphertext, additionalData);
+    return plaintext ? succeed({ header, plaintext }) : tampered();
   }
 
   return {

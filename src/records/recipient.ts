@@ -1,4 +1,5 @@
 import { fail, issue, succeed, type Outcome } from '../../scoring/index.ts';
+import { importEcPublicKey, type EcPublicKey } from '../crypto/index.ts';
 import { tryFromBase64 } from './base64.ts';
 import { formatKeyId, keyIdOf } from './keyId.ts';
 
@@ -7,11 +8,8 @@ export interface RecipientKey {
   readonly keyId: string;
   readonly name: string;
   readonly raw: Uint8Array<ArrayBuffer>;
-  readonly key: CryptoKey;
+  readonly key: EcPublicKey;
 }
-
-export const importEcdhPublicKey = (raw: Uint8Array<ArrayBuffer>): Promise<CryptoKey> =>
-  crypto.subtle.importKey('raw', raw, { name: 'ECDH', namedCurve: 'P-256' }, true, []);
 
 /**
  * A recipient from its parts (a `.psykey` file, or the `recipient` of a kiosk plan). The key id must
@@ -20,9 +18,6 @@ export const importEcdhPublicKey = (raw: Uint8Array<ArrayBuffer>): Promise<Crypt
 export async function importRecipient(parts: { readonly keyId: string; readonly name: string; readonly publicKey: string }): Promise<Outcome<RecipientKey>> {
   const raw = tryFromBase64(parts.publicKey);
   if (raw?.length !== 65 || (await keyIdOf(raw)) !== parts.keyId) return fail([issue('key_id_mismatch', ['keyId'], { keyId: formatKeyId(parts.keyId) })]);
-  try {
-    return succeed({ keyId: parts.keyId, name: parts.name, raw, key: await importEcdhPublicKey(raw) });
-  } catch {
-    return fail([issue('public_key_invalid', ['publicKey'])]);
-  }
+  const key = await importEcPublicKey(raw);
+  return key ? succeed({ keyId: parts.keyId, name: parts.name, raw, key }) : fail([issue('public_key_invalid', ['publicKey'])]);
 }

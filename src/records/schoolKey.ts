@@ -1,4 +1,5 @@
 import { fail, issue, parseWith, succeed, type Issue, type Outcome } from '../../scoring/index.ts';
+import { generateExportableEcKey, type EcPrivateKey } from '../crypto/index.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { checkFormat } from './formatCheck.ts';
 import { MIN_PBKDF2_ITERATIONS, type KdfCost } from './kdf.ts';
@@ -7,14 +8,13 @@ import { checkNewPassphrase } from './passphrasePolicy.ts';
 import { ZKeyName, publicKeyFileOf, type PublicKeyFile } from './publicKey.ts';
 import { ZStoredPrivateKey, importPrivateKey, unwrapPrivateKey, wrapPrivateKey, type StoredPrivateKey } from './wrappedKey.ts';
 
-/** A school's private key, unlocked for this session. The CryptoKey cannot be exported. */
+/** A school's private key, unlocked for this session. Under WebCrypto the key cannot be exported. */
 export interface UnlockedKey {
   readonly keyId: string;
   readonly name: string;
   readonly publicKey: Uint8Array<ArrayBuffer>;
-  readonly privateKey: CryptoKey;
-  /** The same key for ECDSA signatures (signedFile.ts). */
-  readonly signingKey: CryptoKey;
+  /** For ECDH (opening what was sealed to the school) and ECDSA signatures (signedFile.ts). */
+  readonly privateKey: EcPrivateKey;
   /** The stored key uses fewer PBKDF2 iterations than this build asks of new keys: change the passphrase to re-wrap it. */
   readonly upgradeRecommended: boolean;
 }
@@ -42,9 +42,7 @@ export async function createSchoolKey(request: CreateSchoolKeyRequest): Promise<
   const name = ZKeyName.safeParse(request.name);
   if (!name.success) issues.push(issue('key_name_missing', ['name']));
   if (issues.length > 0 || !name.success) return fail(issues);
-  const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
-  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+  const { pkcs8, publicKey: raw } = await generateExportableEcKey();
   const keyId = await keyIdOf(raw);
   const meta = { format: 'psyscreen-private-key' as const, version: 1 as const, name: name.data, keyId, algorithm: 'ECDH-P256' as const, publicKey: toBase64(raw), created: request.created };
   const stored = await wrapPrivateKey<StoredPrivateKey>(meta, pkcs8, request.passphrase, request.kdf);
@@ -53,7 +51,7 @@ export async function createSchoolKey(request: CreateSchoolKeyRequest): Promise<
   return succeed({
     stored,
     publicKeyFile: publicKeyFileOf(stored),
-    unlocked: { keyId, name: name.data, publicKey: raw, privateKey: privateKey.value.agreement, signingKey: privateKey.value.signing, upgradeRecommended: false },
+    unlocked: { keyId, name: name.data, publicKey: raw, privateKey: privateKey.value, upgradeRecommended: false },
   });
 }
 
@@ -79,7 +77,7 @@ export async function unlockKey(input: unknown, passphrase: string): Promise<Out
   if (!privateKey.ok) return privateKey;
   const { keyId, name, publicKey, kdf } = stored.value;
   return succeed({
-    keyId, name, publicKey: fromBase64(publicKey), privateKey: privateKey.value.agreement, signingKey: privateKey.value.signing,
+    keyId, name, publicKey: fromBase64(publicKey), privateKey: privateKey.value,
     upgradeRecommended: kdf.iterations < MIN_PBKDF2_ITERATIONS,
   });
 }

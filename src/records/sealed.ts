@@ -1,3 +1,4 @@
+import type { EcPrivateKey } from '../crypto/index.ts';
 import type { EnvelopeInfo } from './envelopeReader.ts';
 import { open } from './opener.ts';
 import { importRecipient } from './recipient.ts';
@@ -26,7 +27,7 @@ const REASONS: Readonly<Record<string, 'future_version' | 'other_key' | 'tampere
 };
 
 /** Opens a sealed submission with the recipient's private ECDH key; never throws on bad input. */
-export async function openSealed(bytes: Uint8Array, privateKey: CryptoKey, keyId: string): Promise<OpenResult> {
+export async function openSealed(bytes: Uint8Array, privateKey: EcPrivateKey, keyId: string): Promise<OpenResult> {
   const opened = await open(new Uint8Array(bytes), { keyId, privateKey }, ['psyscreen-sealed']);
   if (!opened.ok) return { ok: false, reason: REASONS[opened.issues[0]?.code ?? ''] ?? 'malformed' };
   try {

@@ -1,4 +1,5 @@
 import { fail, succeed, type Outcome } from '../../scoring/index.ts';
+import { aesGcmEncrypt, ecdh, generateEcKey, importHkdfKey, type AesKey, type HkdfKey } from '../crypto/index.ts';
 import { toBase64 } from './base64.ts';
 import { ownBytes, randomBytes, randomId, utf8 } from './bytes.ts';
 import type { EnvelopeFormat, EnvelopeHeader, Protection } from './envelopeHeader.ts';
@@ -47,11 +48,11 @@ function checkFields(fields: SealFields, checkedTimestamps: Set<string>): void {
   checkedTimestamps.add(fields.created);
 }
 
-function makeSealer(base: CryptoKey, protection: Protection): Sealer {
+function makeSealer(base: HkdfKey, protection: Protection): Sealer {
   const checkedTimestamps = new Set<string>();
   const infos = new Map<string, Uint8Array<ArrayBuffer>>();
-  const sessionKeys = new Map<string, Promise<CryptoKey>>();
-  const keyFor = (format: EnvelopeFormat, version: number, id: string): Promise<CryptoKey> => {
+  const sessionKeys = new Map<string, Promise<AesKey>>();
+  const keyFor = (format: EnvelopeFormat, version: number, id: string): Promise<AesKey> => {
     const info = infoFor(format, version);
     if (!sharesSessionKey(format, version)) return aesKeyFrom(base, hkdfSaltFor(format, version, id), info, 'encrypt');
     const cacheKey = `${format}/${version}`;
@@ -77,7 +78,7 @@ function makeSealer(base: CryptoKey, protection: Protection): Sealer {
       };
       const { prefix } = encodeEnvelope(header);
       const key = await keyFor(fields.format, version, header.id);
-      const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: prefix }, key, bytes));
+      const ciphertext = await aesGcmEncrypt(key, iv, bytes, prefix);
       return joinEnvelope(prefix, ciphertext);
     },
   };
@@ -85,11 +86,13 @@ function makeSealer(base: CryptoKey, protection: Protection): Sealer {
 
 /** One ephemeral ECDH key for the whole session (an export); a kiosk makes one per submission. */
 export async function createKeySealer(recipient: RecipientKey): Promise<Sealer> {
-  const ephemeral = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
-  const epk = new Uint8Array(await crypto.subtle.exportKey('raw', ephemeral.publicKey));
-  const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: recipient.key }, ephemeral.privateKey, 256);
-  const base = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveBits']);
-  return makeSealer(base, { mode: 'key', keyId: recipient.keyId, epk: toBase64(epk) });
+  const ephemeral = await generateEcKey();
+  const shared = await ecdh(ephemeral.privateKey, recipient.key);
+  // importRecipient checked the point, so only a programmer error gets here.
+  if (!shared) throw new Error('key agreement with a checked public key failed');
+  const base = await importHkdfKey(shared);
+  shared.fill(0);
+  return makeSealer(base, { mode: 'key', keyId: recipient.keyId, epk: toBase64(ephemeral.publicKey) });
 }
 
 /** One PBKDF2 run for the whole session. The passphrase must meet the minimum (passphrasePolicy.ts). */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fail, issue, parseJsonText, parseWith, succeed, type Outcome } from '../../scoring/index.ts';
+import { ecdsaSign, ecdsaVerify, importEcPublicKey } from '../crypto/index.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { utf8 } from './bytes.ts';
 import { checkFormat } from './formatCheck.ts';
@@ -30,10 +31,9 @@ export const ZSignedFile = z.strictObject({
 export type SignedFile = z.infer<typeof ZSignedFile>;
 
 const PREFIX = 'psyscreen-signed/1\n';
-const ECDSA = { name: 'ECDSA', hash: 'SHA-256' } as const;
 
-export async function signText(text: string, key: Pick<UnlockedKey, 'keyId' | 'name' | 'publicKey' | 'signingKey'>): Promise<string> {
-  const signature = new Uint8Array(await crypto.subtle.sign(ECDSA, key.signingKey, utf8(PREFIX + text)));
+export async function signText(text: string, key: Pick<UnlockedKey, 'keyId' | 'name' | 'publicKey' | 'privateKey'>): Promise<string> {
+  const signature = await ecdsaSign(key.privateKey, utf8(PREFIX + text));
   const file: SignedFile = {
     format: 'psyscreen-signed', version: 1, algorithm: 'ECDSA-P256-SHA256', keyId: key.keyId, keyName: key.name,
     publicKey: toBase64(key.publicKey), text, signature: toBase64(signature),
@@ -52,13 +52,10 @@ export async function openSignedJson(json: unknown): Promise<Outcome<{ text: str
   if (!file.ok) return file;
   const raw = fromBase64(file.value.publicKey);
   if ((await keyIdOf(raw)) !== file.value.keyId) return fail([issue('signature_invalid', ['keyId'])]);
-  try {
-    const key = await crypto.subtle.importKey('raw', raw, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['verify']);
-    const valid = await crypto.subtle.verify(ECDSA, key, fromBase64(file.value.signature), utf8(PREFIX + file.value.text));
-    return valid ? succeed({ text: file.value.text, keyId: file.value.keyId, keyName: file.value.keyName }) : fail([issue('signature_invalid', ['signature'])]);
-  } catch {
-    return fail([issue('signature_invalid', ['publicKey'])]);
-  }
+  const key = await importEcPublicKey(raw);
+  if (!key) return fail([issue('signature_invalid', ['publicKey'])]);
+  const valid = await ecdsaVerify(key, fromBase64(file.value.signature), utf8(PREFIX + file.value.text));
+  return valid ? succeed({ text: file.value.text, keyId: file.value.keyId, keyName: file.value.keyName }) : fail([issue('signature_invalid', ['signature'])]);
 }
 
 export async function openSignedText(text: string): Promise<Outcome<{ text: string; keyId: string; keyName: string }>> {

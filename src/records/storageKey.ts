@@ -1,7 +1,7 @@
 import { fail, issue, succeed, type Outcome } from '../../scoring/index.ts';
+import { aesGcmDecrypt, aesGcmEncrypt, ecdh, importEcPublicKey, importHkdfKey } from '../crypto/index.ts';
 import { concatBytes, decodeUtf8, randomBytes, utf8 } from './bytes.ts';
 import { aesKeyFrom } from './kdf.ts';
-import { importEcdhPublicKey } from './recipient.ts';
 import type { UnlockedKey } from './schoolKey.ts';
 
 /**
@@ -27,24 +27,29 @@ const INFO = utf8('psyscreen workspace storage v1');
 const addressOf = (where: RowAddress): Uint8Array<ArrayBuffer> => utf8(`${where.table}\u0000${where.id}`);
 
 export async function deriveStorageKey(key: Pick<UnlockedKey, 'privateKey' | 'publicKey'>): Promise<StorageKey> {
-  const own = await importEcdhPublicKey(key.publicKey);
-  const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: own }, key.privateKey, 256);
-  const base = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveBits']);
+  const own = await importEcPublicKey(key.publicKey);
+  const shared = own && (await ecdh(key.privateKey, own));
+  // An unlocked key's public half was checked against its fingerprint: only a programmer error gets here.
+  if (!shared) throw new Error('the school key does not agree with itself');
+  const base = await importHkdfKey(shared);
+  shared.fill(0);
   const encryptKey = await aesKeyFrom(base, new Uint8Array(0), INFO, 'encrypt');
   const decryptKey = await aesKeyFrom(base, new Uint8Array(0), INFO, 'decrypt');
   return {
     async seal(where, value) {
       const iv = randomBytes(12);
       const plaintext = utf8(JSON.stringify(value));
-      const ciphertext = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: addressOf(where) }, encryptKey, plaintext));
+      const ciphertext = await aesGcmEncrypt(encryptKey, iv, plaintext, addressOf(where));
       return concatBytes([iv, ciphertext]);
     },
     async open(where, bytes) {
       if (bytes.length < 12 + 16) return fail([issue('file_damaged', [where.table, where.id])]);
+      const plaintext = await aesGcmDecrypt(decryptKey, bytes.subarray(0, 12), bytes.subarray(12), addressOf(where));
+      if (!plaintext) return fail([issue('tampered', [where.table, where.id])]);
+      const text = decodeUtf8(plaintext);
+      if (text === undefined) return fail([issue('file_damaged', [where.table, where.id])]);
       try {
-        const plaintext = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.slice(0, 12), additionalData: addressOf(where) }, decryptKey, bytes.slice(12));
-        const text = decodeUtf8(new Uint8Array(plaintext));
-        return text === undefined ? fail([issue('file_damaged', [where.table, where.id])]) : succeed(JSON.parse(text) as unknown);
+        return succeed(JSON.parse(text) as unknown);
       } catch {
         return fail([issue('tampered', [where.table, where.id])]);
       }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { canonicalJson, fail, issue, succeed, type Outcome } from '../../scoring/index.ts';
+import { aesGcmDecrypt, aesGcmEncrypt, importEcPrivateKey, type EcPrivateKey } from '../crypto/index.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { bytesEqual, randomBytes, utf8 } from './bytes.ts';
 import { ZKdf } from './envelopeHeader.ts';
@@ -44,7 +45,7 @@ export async function wrapPrivateKey<T extends WrappedKey>(meta: Unwrapped<T>, p
   const iv = randomBytes(12);
   const unsealed = { ...meta, kdf, check: toBase64(secret.check), iv: toBase64(iv) };
   const key = await aesKeyFrom(secret.base, new Uint8Array(0), WRAP_INFO, 'encrypt');
-  const wrapped = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: additionalData(unsealed) }, key, pkcs8));
+  const wrapped = await aesGcmEncrypt(key, iv, pkcs8, additionalData(unsealed));
   return { ...unsealed, wrapped: toBase64(wrapped) } as unknown as T;
 }
 
@@ -52,28 +53,21 @@ export async function wrapPrivateKey<T extends WrappedKey>(meta: Unwrapped<T>, p
 export async function unwrapPrivateKey(file: WrappedKey, passphrase: string): Promise<Outcome<Uint8Array<ArrayBuffer>>> {
   const secret = await passphraseSecret(passphrase, file.kdf);
   if (!bytesEqual(secret.check, fromBase64(file.check))) return fail([issue('passphrase_wrong', ['passphrase'])]);
-  try {
-    const key = await aesKeyFrom(secret.base, new Uint8Array(0), WRAP_INFO, 'decrypt');
-    const pkcs8 = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: fromBase64(file.iv), additionalData: additionalData(file) }, key, fromBase64(file.wrapped));
-    return succeed(new Uint8Array(pkcs8));
-  } catch {
-    return fail([issue('key_file_damaged', [])]);
-  }
+  const key = await aesKeyFrom(secret.base, new Uint8Array(0), WRAP_INFO, 'decrypt');
+  const pkcs8 = await aesGcmDecrypt(key, fromBase64(file.iv), fromBase64(file.wrapped), additionalData(file));
+  return pkcs8 ? succeed(pkcs8) : fail([issue('key_file_damaged', [])]);
 }
 
 /**
  * The private key as this session uses it, never exportable again: for key agreement (opening what
  * was sealed to the school) and for ECDSA signatures (the school's anonymous aggregates). One P-256
  * key serves both, so a school has one fingerprint to publish; signed messages carry their own
- * prefix (signedFile.ts), so no signature can be mistaken for anything else.
+ * prefix (signedFile.ts), so no signature can be mistaken for anything else. The PKCS#8 bytes are wiped.
  */
-export async function importPrivateKey(pkcs8: Uint8Array<ArrayBuffer>): Promise<Outcome<{ agreement: CryptoKey; signing: CryptoKey }>> {
+export async function importPrivateKey(pkcs8: Uint8Array<ArrayBuffer>): Promise<Outcome<EcPrivateKey>> {
   try {
-    const agreement = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
-    const signing = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'ECDSA', namedCurve: 'P-256' }, false, ['sign']);
-    return succeed({ agreement, signing });
-  } catch {
-    return fail([issue('key_file_damaged', [])]);
+    const key = await importEcPrivateKey(pkcs8);
+    return key ? succeed(key) : fail([issue('key_file_damaged', [])]);
   } finally {
     pkcs8.fill(0);
   }

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
+import { importEcPrivateKey } from '../../src/crypto/index.ts';
 import { fromBase64 } from '../../src/kiosk/codeVault.ts';
 import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
 import { openSealed } from '../../src/records/sealed.ts';
@@ -20,7 +21,8 @@ export async function storedSealedSubmissions(page: Page): Promise<string[]> {
 
 /** Opens a demo submission with the demo school's private key, as the teacher workspace will. */
 export async function openDemoSubmission(sealedBase64: string): Promise<Submission> {
-  const key = await crypto.subtle.importKey('pkcs8', fromBase64(demoKey.privateKeyPkcs8), { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+  const key = await importEcPrivateKey(fromBase64(demoKey.privateKeyPkcs8));
+  if (!key) throw new Error('the demo key did not import');
   const opened = await openSealed(fromBase64(sealedBase64), key, demoKey.keyId);
   if (!opened.ok) throw new Error(`demo submission did not open: ${opened.reason}`);
   return opened.value as Submission;

@@ -1,5 +1,6 @@
 import { createHash, hkdfSync, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { importAesKey } from '../../src/crypto/index.ts';
 import { decryptJson, deriveCodeKeys, encryptJson } from '../../src/kiosk/codeVault.ts';
 
 const SALT = Uint8Array.from({ length: 16 }, (_, i) => i * 11);
@@ -9,7 +10,7 @@ const CODE = 'ACDE3479';
 // The derivations written out with Node's own crypto, independently of the WebCrypto code under test.
 const pbkdf2 = (bytes: number) => pbkdf2Sync(CODE, SALT, ITERATIONS, bytes, 'sha256');
 const hkdf = (base: Buffer, info: string) => Buffer.from(hkdfSync('sha256', base, new Uint8Array(0), info, 32));
-const aesKey = (raw: Uint8Array) => crypto.subtle.importKey('raw', new Uint8Array(raw), 'AES-GCM', false, ['encrypt', 'decrypt']);
+const aesKey = (raw: Uint8Array) => importAesKey(new Uint8Array(raw));
 
 describe('sign-in code keys', () => {
   it('current plans: one PBKDF2 block, then HKDF gives the lookup and the AES key', async () => {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { importEcPrivateKey } from '../../src/crypto/index.ts';
 import type { LabAlert } from '../../src/lab/protocol.ts';
 import { importRecipient, seal, sealSubmission, type KeyForOpening, type Submission } from '../../src/records/index.ts';
 import { fromBase64 } from '../../src/records/base64.ts';
@@ -20,7 +21,8 @@ export async function sealToDemoKey(content: unknown, created = '2026-10-12T02:4
 }
 
 export async function demoKeyForOpening(): Promise<KeyForOpening> {
-  const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(demoKey.privateKeyPkcs8), { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+  const privateKey = await importEcPrivateKey(fromBase64(demoKey.privateKeyPkcs8));
+  if (!privateKey) throw new Error('demo key');
   return { keyId: demoKey.keyId, privateKey };
 }
 

@@ -6,6 +6,7 @@ import {
   unlockKey, type UnlockedKey,
 } from '../../src/records/index.ts';
 import { GOLDEN, GOLDEN_BACKUP_PASSPHRASE, GOLDEN_KEY_PASSPHRASE, GOLDEN_RECORD_PASSPHRASE } from '../fixtures/records/golden.ts';
+import { BACKENDS, onBackend } from '../crypto/support.ts';
 import { TEST_KDF } from './support.ts';
 
 /**
@@ -18,14 +19,16 @@ import { TEST_KDF } from './support.ts';
 const bytes = (name: string) => new Uint8Array(readFileSync(join('test/fixtures/records', name)));
 const text = (name: string) => readFileSync(join('test/fixtures/records', name), 'utf8');
 
-let key: UnlockedKey;
-beforeAll(async () => {
-  const unlocked = await unlockKey(JSON.parse(text(GOLDEN.privateKey)), GOLDEN_KEY_PASSPHRASE);
-  if (!unlocked.ok) throw new Error(JSON.stringify(unlocked.issues));
-  key = unlocked.value;
-});
+// Written under WebCrypto; a lab PC on plain http reads them with the noble backend.
+describe.each(BACKENDS)('golden files keep opening under %s', (backend) => {
+  onBackend(backend);
+  let key: UnlockedKey;
+  beforeAll(async () => {
+    const unlocked = await unlockKey(JSON.parse(text(GOLDEN.privateKey)), GOLDEN_KEY_PASSPHRASE);
+    if (!unlocked.ok) throw new Error(JSON.stringify(unlocked.issues));
+    key = unlocked.value;
+  });
 
-describe('golden files keep opening', () => {
   it('psyscreen-public-key v1, psyscreen-private-key v1, psyscreen-key-backup v1', async () => {
     const publicKey = await readPublicKeyFile(text(GOLDEN.publicKey));
     expect(publicKey).toMatchObject({ ok: true, value: { keyId: key.keyId, name: '金样学校 2026 心理筛查（测试密钥）' } });

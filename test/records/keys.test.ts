@@ -19,8 +19,10 @@ describe('school keys', () => {
     const unlocked = await unlockKey(JSON.parse(JSON.stringify(made.value.stored)), passphrase);
     if (!unlocked.ok) throw new Error(JSON.stringify(unlocked.issues));
     expect(unlocked.value).toMatchObject({ keyId: made.value.stored.keyId, name: '第一中学 2026 心理筛查', upgradeRecommended: false });
-    expect(unlocked.value.privateKey.extractable).toBe(false);
-    await expect(crypto.subtle.exportKey('pkcs8', unlocked.value.privateKey)).rejects.toThrow();
+    const handle = unlocked.value.privateKey;
+    if (handle.backend !== 'webcrypto') throw new Error('Node has WebCrypto: the key should be a WebCrypto key');
+    expect([handle.agreement.extractable, handle.signing.extractable]).toEqual([false, false]);
+    await expect(crypto.subtle.exportKey('pkcs8', handle.agreement)).rejects.toThrow();
     const recipient = await readPublicKeyFile(writePublicKeyFile(made.value.publicKeyFile));
     if (!recipient.ok) throw new Error('public key file did not read');
     const opened = await open(await seal({ hello: 1 }, recipient.value, fields), unlocked.value);

@@ -1,12 +1,15 @@
 import { readFileSync } from 'node:fs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { generateExportableEcKey, importEcPrivateKey, useCryptoBackend } from '../../src/crypto/index.ts';
+import { BACKENDS } from '../crypto/support.ts';
 import { fromBase64, toBase64 } from '../../src/records/base64.ts';
 import { keyIdOf, openSealed, sealJson } from '../../src/records/sealed.ts';
 
 async function keyPair() {
-  const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
-  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey));
-  return { privateKey: pair.privateKey, publicKey: toBase64(raw), keyId: await keyIdOf(raw) };
+  const { pkcs8, publicKey: raw } = await generateExportableEcKey();
+  const privateKey = await importEcPrivateKey(pkcs8);
+  if (!privateKey) throw new Error('a fresh key did not import');
+  return { privateKey, publicKey: toBase64(raw), keyId: await keyIdOf(raw) };
 }
 
 const submission = { student: '王小明', answers: { phq9_1: 2, phq9_9: 1 } };
@@ -63,9 +66,12 @@ describe('the kiosk\'s sealJson / openSealed (psyscreen-sealed: writes v2, reads
     expect(await openSealed(future, school.privateKey, school.keyId)).toEqual({ ok: false, reason: 'future_version' });
   });
 
-  it('still opens the golden v1 file committed under test/fixtures/records', async () => {
+  it.each(BACKENDS)('still opens the golden v1 file committed under test/fixtures/records (%s)', async (backend) => {
+    useCryptoBackend(backend);
+    onTestFinished(() => useCryptoBackend(undefined));
     const key = JSON.parse(readFileSync('test/fixtures/records/sealed-v1.key.json', 'utf8')) as { keyId: string; privateKeyPkcs8: string };
-    const privateKey = await crypto.subtle.importKey('pkcs8', fromBase64(key.privateKeyPkcs8), { name: 'ECDH', namedCurve: 'P-256' }, false, ['deriveBits']);
+    const privateKey = await importEcPrivateKey(fromBase64(key.privateKeyPkcs8));
+    if (!privateKey) throw new Error('the golden key did not import');
     const opened = await openSealed(new Uint8Array(readFileSync('test/fixtures/records/sealed-v1.bin')), privateKey, key.keyId);
     expect(opened).toMatchObject({ ok: true, value: { golden: true, student: '测试学生', answers: { phq9_1: 2 } }, header: { version: 1, plan: 'golden@1.0.0' } });
     // and its legacy layout is the one the v1 reader always used: any flipped bit is still rejected

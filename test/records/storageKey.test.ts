@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { deriveStorageKey } from '../../src/records/index.ts';
 import { aesKeyFrom } from '../../src/records/kdf.ts';
-import { importEcdhPublicKey } from '../../src/records/recipient.ts';
+import { aesGcmDecrypt, aesGcmEncrypt, ecdh, importEcPublicKey, importHkdfKey, type AesKey } from '../../src/crypto/index.ts';
 import { flipBit, smallRecord, testKey } from './support.ts';
 
 const here = { table: 'records', id: 'stu-0001' };
@@ -9,9 +9,11 @@ const here = { table: 'records', id: 'stu-0001' };
 const ADDRESS = new TextEncoder().encode('records\u0000stu-0001');
 
 /** The storage AES key written out from the documented derivation: HKDF(ECDH(own private, own public)). */
-async function documentedKey(unlocked: Awaited<ReturnType<typeof testKey>>['unlocked'], usage: 'encrypt' | 'decrypt'): Promise<CryptoKey> {
-  const shared = await crypto.subtle.deriveBits({ name: 'ECDH', public: await importEcdhPublicKey(unlocked.publicKey) }, unlocked.privateKey, 256);
-  const base = await crypto.subtle.importKey('raw', shared, 'HKDF', false, ['deriveBits']);
+async function documentedKey(unlocked: Awaited<ReturnType<typeof testKey>>['unlocked'], usage: 'encrypt' | 'decrypt'): Promise<AesKey> {
+  const own = await importEcPublicKey(unlocked.publicKey);
+  const shared = own && (await ecdh(unlocked.privateKey, own));
+  if (!shared) throw new Error('no key agreement');
+  const base = await importHkdfKey(shared);
   return aesKeyFrom(base, new Uint8Array(0), new TextEncoder().encode('psyscreen workspace storage v1'), usage);
 }
 
@@ -22,7 +24,7 @@ describe('workspace storage at rest', () => {
     const record = smallRecord(7);
     const sealed = await storage.seal(here, record);
     expect(await storage.open(here, sealed)).toEqual({ ok: true, value: record });
-    const plain = new Uint8Array(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: sealed.slice(0, 12), additionalData: ADDRESS }, await documentedKey(unlocked, 'decrypt'), sealed.slice(12)));
+    const plain = await aesGcmDecrypt(await documentedKey(unlocked, 'decrypt'), sealed.slice(0, 12), sealed.slice(12), ADDRESS);
     expect(JSON.parse(new TextDecoder().decode(plain))).toEqual(record);
   });
 
@@ -31,7 +33,7 @@ describe('workspace storage at rest', () => {
     const storage = await deriveStorageKey(unlocked);
     const record = smallRecord(8);
     const iv = crypto.getRandomValues(new Uint8Array(12));
-    const legacy = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: ADDRESS }, await documentedKey(unlocked, 'encrypt'), new TextEncoder().encode(JSON.stringify(record))));
+    const legacy = await aesGcmEncrypt(await documentedKey(unlocked, 'encrypt'), iv, new TextEncoder().encode(JSON.stringify(record)), ADDRESS);
     const row = new Uint8Array(12 + legacy.length);
     row.set(iv);
     row.set(legacy, 12);

@@ -1,3 +1,4 @@
+import { randomUuid } from '../../crypto/index.ts';
 import { openKioskDb, type KioskDb } from '../../store/kioskDb.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
 import { sealJson } from '../../records/sealed.ts';
@@ -11,7 +12,7 @@ const MIN_FREE_BYTES = 20 * 1024 * 1024;
 export async function machineIdOf(db: KioskDb): Promise<string> {
   const stored = await db.meta.get('machineId');
   if (stored) return stored.value;
-  const value = `lab-${crypto.randomUUID().slice(0, 8)}`;
+  const value = `lab-${randomUuid().slice(0, 8)}`;
   await db.meta.put({ key: 'machineId', value });
   return value;
 }
@@ -21,7 +22,7 @@ export async function createKioskDeps(file: KioskPlan, db: KioskDb = openKioskDb
     ...(link ? { remote: link.remote, queued: () => void link.kick() } : {}),
     db,
     now: () => new Date(),
-    newId: () => crypto.randomUUID(),
+    newId: () => randomUuid(),
     machineId: await machineIdOf(db),
     seal: (submission, publicKey) => sealJson(submission, { keyId: file.kiosk.recipient.keyId, publicKey }, submission.plan, submission.finishedAt),
     sealAlert: (alert, publicKey) => sealJson(alert, { keyId: file.kiosk.recipient.keyId, publicKey }, alert.plan, alert.at),
@@ -43,7 +44,7 @@ export async function storageIsLow(): Promise<boolean> {
 export function watchForOtherTabs(onOtherTab: () => void, waitMs = 400): () => void {
   if (typeof BroadcastChannel === 'undefined') return () => undefined;
   const channel = new BroadcastChannel('psyscreen-kiosk');
-  const me = crypto.randomUUID();
+  const me = randomUuid();
   const started = performance.now();
   channel.onmessage = (event: MessageEvent<{ kind: 'hello' | 'here'; from: string; to?: string }>) => {
     if (event.data.kind === 'hello') channel.postMessage({ kind: 'here', from: me, to: event.data.from });

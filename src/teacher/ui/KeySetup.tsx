@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { Issue, Locale } from '../../../scoring/index.ts';
+import { randomUuid } from '../../crypto/index.ts';
 import { restoreKeyBackup } from '../../records/index.ts';
 import type { TeacherDb } from '../../store/teacherDb.ts';
 import { openDemoWorkspace } from '../workspace/demoWorkspace.ts';
@@ -49,7 +50,7 @@ export function KeySetup({ db, text, locale, onOpened }: Props) {
 
   const openDemo = async () => {
     setBusy(true);
-    const opened = await openDemoWorkspace(db, await fetchJson('demo/demo-workspace.json'), await fetchJson('demo/kiosk-plan.json'), { now: () => new Date().toISOString(), newId: () => crypto.randomUUID() });
+    const opened = await openDemoWorkspace(db, await fetchJson('demo/demo-workspace.json'), await fetchJson('demo/kiosk-plan.json'), { now: () => new Date().toISOString(), newId: randomUuid });
     setBusy(false);
     if (opened.ok) onOpened(opened.value);
     else setIssues(opened.issues);

@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { findInstrument, normsFor, shortRefOf, type BandChoice, type Catalog, type Instrument, type Issue, type Locale } from '../../../scoring/index.ts';
+import { randomBytes } from '../../crypto/index.ts';
+import { browserRosterSealer } from './rosterWorkers.ts';
 import { isSchoolEdit } from '../workspace/instrumentLibrary.ts';
 import type { PlanRow } from '../../store/teacherDb.ts';
 import { bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrumentsForBand, type BandSetup, type ScreeningPlanRequest } from '../workspace/screeningPlan.ts';
@@ -141,9 +143,10 @@ export function PlanPage() {
     const outcome = await buildScreeningPlan(workspace.records, { ...form, grades: chosenGrades, bands: setups }, {
       catalog: library.catalog,
       recipient: { keyId: workspace.key.keyId, name: workspace.key.name, publicKey: workspace.publicKeyFile.publicKey },
-      randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+      randomBytes,
       existingCodes: new Map(Object.entries(existing)),
       onProgress: (done, total) => setProgress({ done, total, startedAt }),
+      sealRoster: browserRosterSealer(),
     });
     setBusy(false);
     setProgress(undefined);

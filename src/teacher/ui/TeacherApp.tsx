@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Locale } from '../../../scoring/index.ts';
+import { randomUuid } from '../../crypto/index.ts';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import type { StudentRecord } from '../../records/index.ts';
 import { openTeacherDb } from '../../store/teacherDb.ts';
@@ -54,7 +55,7 @@ export function TeacherApp() {
 
   const view = useMemo<WorkspaceView | undefined>(() => workspace && {
     workspace, records, locale, text, navigate,
-    changeContext: () => ({ now: () => new Date().toISOString(), newId: () => crypto.randomUUID(), by: workspace.teacher }),
+    changeContext: () => ({ now: () => new Date().toISOString(), newId: randomUuid, by: workspace.teacher }),
     commit: async (changed) => {
       await saveRecords(workspace, changed, new Date().toISOString());
       setRecords(workspace.records);

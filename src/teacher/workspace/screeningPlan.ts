@@ -3,6 +3,7 @@ import {
   type BandChoice, type Catalog, type Instrument, type Issue, type LocalizedText, type NormTable, type Outcome, type Plan,
 } from '../../../scoring/index.ts';
 import { DEFAULT_CONSENT, DEFAULT_TEXTS, buildKioskPlan } from '../../kiosk/buildKioskPlan.ts';
+import type { RosterSealer } from '../../kiosk/rosterEntry.ts';
 import { ZKioskPlan, type KioskPlan } from '../../kiosk/kioskPlan.ts';
 import type { StudentRecord } from '../../records/index.ts';
 import { assignCodes } from '../roster/index.ts';
@@ -168,6 +169,8 @@ export interface PlanDependencies {
   readonly kdfIterations?: number;
   /** Told after each student's codes are sealed: a large roster takes minutes. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Where the per-student derivations run (the page passes one that uses every core). */
+  readonly sealRoster?: RosterSealer;
 }
 
 /**
@@ -200,6 +203,7 @@ export async function buildScreeningPlan(records: readonly StudentRecord[], requ
     plan, pin: request.pin, layout: request.layout, recipient: deps.recipient, texts: planTexts(bands.map((band) => band.id), request.texts), returnAfterSeconds: 8,
     signInByDetails: request.signInByDetails, randomBytes: deps.randomBytes, ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
     ...(deps.onProgress ? { onProgress: deps.onProgress } : {}),
+    ...(deps.sealRoster ? { sealRoster: deps.sealRoster } : {}),
     roster: withCodes.map(({ code, record }) => ({
       code, birthDate: record.identity.birthDate,
       identity: {
