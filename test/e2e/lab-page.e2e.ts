@@ -73,7 +73,7 @@ describe('Lab page (against a lab server stub)', () => {
     await openDemoWorkspace(page);
     expect(page.url()).not.toContain('lab-token');
 
-    await page.getByRole('link', { name: '机房' }).click();
+    await page.getByRole('link', { name: '机房', exact: true }).click();
     await page.getByText('● 已连接机房服务器').waitFor();
     await page.getByText('服务器上还没有筛查计划，请在下方发送。').waitFor();
     const lan = `http://192.168.1.20:${stub.port}/kiosk.html`;
@@ -99,8 +99,9 @@ describe('Lab page (against a lab server stub)', () => {
     await page.getByText('服务器上共有 3 份提交，本次取回 3 份。').waitFor();
     const rows = page.locator('.import-report tbody tr');
     await expect.poll(async () => Promise.all((await rows.all()).map(async (row) => [await row.locator('th').textContent(), ...(await row.locator('td').allTextContents())]))).toEqual([
-      ['lab-server/lab-0000000a', '1', '0', '0', '0', '1'],
-      ['lab-server/lab-0000000b', '1', '0', '0', '0', '0'],
+      // the columns: new, duplicate, other key, damaged, not on the roster, a second completed submission
+      ['lab-server/lab-0000000a', '1', '0', '0', '0', '1', '0'],
+      ['lab-server/lab-0000000b', '1', '0', '0', '0', '0', '1'],
     ]);
     await page.getByText('已告诉服务器：3 份已安全导入。').waitFor();
     expect(stub.receipts.flat().sort()).toEqual([uuid(1), uuid(2), uuid(3)]);
@@ -130,7 +131,7 @@ describe('Lab page (against a lab server stub)', () => {
 
     // a token the server no longer accepts: the page says how to get a new one
     stub.token = 'another-token-after-a-restart-0123456789';
-    await page.getByRole('link', { name: '机房' }).click();
+    await page.getByRole('link', { name: '机房', exact: true }).click();
     await page.getByRole('button', { name: '收取提交' }).click();
     await page.getByText('机房服务器不认这台电脑的教师令牌。', { exact: false }).first().waitFor();
     expect(foreignRequests).toEqual([]);
@@ -143,7 +144,7 @@ describe('Lab page (against a lab server stub)', () => {
     const { page, foreignRequests, consoleErrors } = await watchedPage(context, stub.url);
     await page.goto(`${stub.url}/teacher.html`);
     await openDemoWorkspace(page);
-    await page.getByRole('link', { name: '机房' }).click();
+    await page.getByRole('link', { name: '机房', exact: true }).click();
     await page.getByText('这个浏览器还没有机房服务器的教师令牌。', { exact: false }).waitFor();
     expect(await page.getByRole('button', { name: '收取提交' }).isVisible()).toBe(true);
     stub.giveToken = true;
@@ -169,7 +170,7 @@ describe('Lab page (against a lab server stub)', () => {
       const { page, foreignRequests, consoleErrors } = await watchedPage(context, stub.url);
       await page.goto(`${stub.url}/teacher.html`);
       await openDemoWorkspace(page);
-      await page.getByRole('link', { name: '机房' }).click();
+      await page.getByRole('link', { name: '机房', exact: true }).click();
       await page.getByText('本页没有机房服务器').waitFor();
       await page.getByText('本页不是由机房服务器提供的', { exact: false }).waitFor();
       expect(await page.locator('[role="alert"]').count()).toBe(0);
