@@ -130,6 +130,7 @@ describe('a lab session with the real lab server', () => {
 
     const banner = teacher.page.getByRole('alert').filter({ hasText: /紧急：张子航（八年级\(2\)班）在机房 PC lab-[0-9a-f]{8} 需要老师立即到场/ });
     await banner.waitFor({ timeout: 20_000 });
+    await banner.getByText(/ASQ 第 5 题（当前自杀想法）回答“是”或拒答/).waitFor();
     await screenshot(teacher.page, 'lab-teacher-alert');
     await banner.getByRole('button', { name: '我已知晓并到场处理' }).click();
     await expect.poll(() => teacher.page.getByRole('alert').filter({ hasText: '紧急' }).count(), { timeout: 10_000 }).toBe(0);

@@ -1,4 +1,4 @@
-import { fail, issue, parseWith, succeed, type Outcome } from '../../../scoring/index.ts';
+import { fail, issue, parseWith, pickText, succeed, type Catalog, type Locale, type Outcome } from '../../../scoring/index.ts';
 import { ZLabAlert, type LabAlert, type Monitor } from '../../lab/protocol.ts';
 import { createOpener, type KeyForOpening, type StudentRecord } from '../../records/index.ts';
 import { withAudit } from './audit.ts';
@@ -47,4 +47,18 @@ export interface AlertLogEntry {
   readonly at: string;
   readonly studentId?: string;
   readonly level?: LabAlert['level'];
+}
+
+/**
+ * An alert's reasons in words: each critical item's own reason text from the catalogue (e.g. "急迫：…"),
+ * or its id where the catalogue does not have the instrument (a school's own, not yet imported).
+ */
+export function alertReasonTexts(reasons: readonly string[], catalog: Catalog, locale: Locale): string[] {
+  return reasons.map((id) => {
+    for (const definition of catalog.instruments) {
+      const rule = definition.critical?.find((candidate) => candidate.id === id);
+      if (rule?.reason) return pickText(rule.reason, locale);
+    }
+    return id;
+  });
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { bundledCatalog } from '../../../src/library/bundled.ts';
 import { createSchoolKey, importRecipient, seal, unlockKey } from '../../../src/records/index.ts';
-import { ALERT_ACKNOWLEDGED, acknowledgedInRecord, openLabAlert, pendingAlerts, type AlertListing } from '../../../src/teacher/workspace/labAlerts.ts';
+import { ALERT_ACKNOWLEDGED, acknowledgedInRecord, alertReasonTexts, openLabAlert, pendingAlerts, type AlertListing } from '../../../src/teacher/workspace/labAlerts.ts';
 import { DEMO_PLAN_REF, demoKeyForOpening, labAlert, sealToDemoKey } from '../../lab/demoAlert.ts';
 import { emptyRecord, pupil, testContext } from './support.ts';
 
@@ -62,5 +63,15 @@ describe('lab alerts in the workspace', () => {
     expect(changed?.id).toBe('rec-S0001');
     expect(changed?.audit.at(-1)).toMatchObject({ action: ALERT_ACKNOWLEDGED, by: '王老师', at: context.now(), detail: `acute · ${PC} · 2026-10-12T02:40:00.000+08:00 · asq-acute · alert ${ID}` });
     expect(acknowledgedInRecord(records, labAlert({ id: ID, machine: PC, student: { ...student, studentId: 'S9999' } }), context)).toBeUndefined();
+  });
+});
+
+describe('an alert\'s reasons in words', () => {
+  it('uses the critical item\'s own reason from the catalogue, in the page\'s language, and keeps unknown ids', () => {
+    expect(alertReasonTexts(['asq-item5-acute', 'own-item9'], bundledCatalog, 'zh-CN')).toEqual([
+      'ASQ 第 5 题（当前自杀想法）回答“是”或拒答：急性阳性，学生不得独自离开，须立即进行安全评估。',
+      'own-item9',
+    ]);
+    expect(alertReasonTexts(['asq-item1'], bundledCatalog, 'en')).toEqual(['ASQ item 1 answered yes or refused: positive screen.']);
   });
 });

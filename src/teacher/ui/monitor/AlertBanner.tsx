@@ -1,8 +1,9 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Issue, Locale, Outcome } from '../../../../scoring/index.ts';
 import { describeIssue } from '../../../issueMessages.ts';
+import { bundledCatalog } from '../../../library/bundled.ts';
 import type { LabAlert } from '../../../lab/protocol.ts';
-import { ALERT_LOG_SECRET, acknowledgedInRecord, openLabAlert, pendingAlerts, type AlertListing, type AlertLogEntry } from '../../workspace/labAlerts.ts';
+import { ALERT_LOG_SECRET, acknowledgedInRecord, alertReasonTexts, openLabAlert, pendingAlerts, type AlertListing, type AlertLogEntry } from '../../workspace/labAlerts.ts';
 import { formatDateTime } from '../studentDates.ts';
 import type { WorkspaceView } from '../WorkspaceContext.ts';
 import { MONITOR_TEXT, type MonitorText } from './monitorText.ts';
@@ -36,7 +37,7 @@ function AlertLine({ listing, opened, locked, text, locale }: { listing: AlertLi
       <p className="lab-alert-headline">{text.alertNamed(alert.student.name, alert.student.className, alert.machine)}</p>
       <p>
         <strong>{text.level[alert.level]}</strong> · {text.alertAt(formatDateTime(alert.at, locale))}
-        {alert.reasons.length > 0 && <> · {text.reasons}: {alert.reasons.join('、')}</>}
+        {alert.reasons.length > 0 && <> · {text.reasons}: {alertReasonTexts(alert.reasons, bundledCatalog, locale).join('；')}</>}
       </p>
     </>
   );
