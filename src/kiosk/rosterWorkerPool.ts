@@ -16,11 +16,10 @@ export interface RosterPoolOptions {
   /** Students per message to a WebCrypto lane: small enough to balance the cores, large enough to keep messages few. */
   readonly chunkSize?: number;
   /**
-   * Run the workers from this one on (0: all, 1: all but the first) on the pure-JS backend. Chromium
-   * does all WebCrypto work of a page and its workers on one "WebCrypto" thread
-   * (components/webcrypto/webcrypto_impl.cc), so more WebCrypto workers add nothing there; pure-JS
-   * PBKDF2 is ~11× slower per code but runs on the other cores beside it. Pure-JS lanes take one
-   * student at a time, so none holds up the end.
+   * Run the workers from this one on (0: all, 1: all but the first) on the pure-JS backend: on plain
+   * http (no WebCrypto), or to add cores beside a WebCrypto that does not scale over workers (Chromium's
+   * source runs it on one thread per page; pure-JS PBKDF2 is ~11× slower per code). Pure-JS lanes take
+   * one student at a time, so none holds up the end.
    */
   readonly pureJsFrom?: number;
 }
@@ -120,11 +119,11 @@ export function rosterSealerWithWorkers(options: RosterPoolOptions): RosterSeale
 }
 
 /**
- * How the teacher's PC should build: with WebCrypto, one core already does a code in ≈ 35 ms and pure-JS
- * lanes add only ≈ 1/11 of a core each (bench: `npm run bench -- crypto`), worth their heat from four
- * cores up; without it (plain http) every lane is pure JS and every core counts.
+ * How the teacher's PC should build: one worker per core. With WebCrypto every lane uses it (Chromium
+ * may run all of a page's WebCrypto on one thread, and then this gains nothing, but loses nothing
+ * either; mixed lanes would gain at most ≈ 1/11 of a core per extra lane and lose much if WebCrypto
+ * does scale, so they stay opt-in); on plain http every lane is pure JS and every core counts.
  */
 export function rosterPoolFor(cores: number, webCrypto: boolean): Pick<RosterPoolOptions, 'workers' | 'pureJsFrom'> {
-  if (webCrypto) return cores >= 4 ? { workers: cores, pureJsFrom: 1 } : { workers: 1 };
-  return { workers: cores, pureJsFrom: 0 };
+  return webCrypto ? { workers: cores } : { workers: cores, pureJsFrom: 0 };
 }

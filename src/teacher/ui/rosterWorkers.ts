@@ -4,9 +4,8 @@ import { rosterPoolFor, rosterSealerWithWorkers } from '../../kiosk/rosterWorker
 import type { RosterReply } from '../../kiosk/rosterWorkerProtocol.ts';
 
 /**
- * The plan builder's roster sealer on a teacher's PC: Web Workers on the cores it has, the first on
- * WebCrypto and the others in pure JS (Chromium runs all of a page's WebCrypto on one thread; see
- * rosterWorkerPool.ts); on this thread where workers are missing. Bench: `npm run bench -- plan`.
+ * The plan builder's roster sealer on a teacher's PC: one Web Worker per core (rosterPoolFor), on
+ * this thread where workers are missing. Bench: `npm run bench -- plan`.
  */
 export function browserRosterSealer(): RosterSealer {
   const cores = typeof Worker === 'undefined' ? 1 : navigator.hardwareConcurrency || 1;
