@@ -1,17 +1,18 @@
 import { parseRef } from '../library/ref.ts';
 import { fail, issue, succeed, type Issue, type Outcome } from '../outcome.ts';
 import { canonicalAggregate } from './canonical.ts';
+import { addFollowUp } from './followUpPublish.ts';
 import { groupKey } from './groups.ts';
 import { addHistograms, addPooled } from './histogram.ts';
 import {
-  AGGREGATE_FORMAT, AGGREGATE_VERSION, MIN_K,
-  type Aggregate, type AggregateCell, type AggregateMargin, type InstrumentSummary, type ScaleSummary, type Stage, type TierCounts,
+  AGGREGATE_FORMAT, FOLLOW_UP_MEASURES, MIN_K,
+  type Aggregate, type AggregateCell, type CellFollowUp, type AggregateMargin, type InstrumentSummary, type ScaleSummary, type Stage, type TierCounts,
 } from './schema.ts';
 
 /** The identity of merging: no school, no counts. Merging it with any file of the same year, k and stage gives that file. */
 export function emptyAggregate(options: { readonly schoolYear: string; readonly k?: number; readonly stage?: Stage }): Aggregate {
   return {
-    format: AGGREGATE_FORMAT, version: AGGREGATE_VERSION, stage: options.stage ?? 'published', schoolYear: options.schoolYear, k: options.k ?? MIN_K,
+    format: AGGREGATE_FORMAT, version: 1, stage: options.stage ?? 'published', schoolYear: options.schoolYear, k: options.k ?? MIN_K,
     provenance: { schools: [], stamps: [] }, plans: [], instruments: [], cells: [], margins: [], suppressed: [],
   };
 }
@@ -26,8 +27,12 @@ export function emptyAggregate(options: { readonly schoolYear: string; readonly 
 export function mergeAggregates(a: Aggregate, b: Aggregate): Outcome<Aggregate> {
   const issues = incompatibilities(a, b);
   if (issues.length > 0) return fail(issues);
+  const followUp = addFollowUp(a.followUp, b.followUp);
   return succeed(canonicalAggregate({
     ...a,
+    // Format 1 and 2 files add up; the sum is of the later format when either is.
+    version: a.version >= b.version ? a.version : b.version,
+    ...(followUp ? { followUp } : {}),
     provenance: { schools: [...a.provenance.schools, ...b.provenance.schools], stamps: [...a.provenance.stamps, ...b.provenance.stamps] },
     plans: [...a.plans, ...b.plans],
     instruments: [...a.instruments, ...b.instruments],
@@ -93,7 +98,12 @@ const addCells = (x: AggregateCell, y: AggregateCell): AggregateCell => ({
   tiers: addTiers(x.tiers, y.tiers),
   urgent: x.urgent + y.urgent,
   instruments: mergeByKey(x.instruments, y.instruments, (summary) => summary.instrument, addInstruments),
+  ...(x.followUp || y.followUp ? { followUp: addCellFollowUp(x.followUp, y.followUp) } : {}),
 });
+
+/** Exact files only (a school adding its own waves): a cell without follow-up counts adds nothing to them. */
+const addCellFollowUp = (x: CellFollowUp | undefined, y: CellFollowUp | undefined): CellFollowUp =>
+  Object.fromEntries(FOLLOW_UP_MEASURES.map((measure) => [measure, (x?.[measure] ?? 0) + (y?.[measure] ?? 0)])) as CellFollowUp;
 
 const addInstruments = (x: InstrumentSummary, y: InstrumentSummary): InstrumentSummary => ({
   instrument: x.instrument,
