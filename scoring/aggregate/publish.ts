@@ -62,8 +62,9 @@ function publishCell(cell: AggregateCell, k: number, by: string, suppressed: Sup
     return [{ ...summary, scales }];
   });
   // The cell's own follow-up counts stay in the school; the file carries one summary (publishFollowUp).
-  const { followUp: _kept, ...rest } = cell;
-  return { ...rest, instruments };
+  const rest: AggregateCell = { ...cell, instruments };
+  delete rest.followUp;
+  return rest;
 }
 
 function marginOf(group: Group, cells: readonly AggregateCell[]): AggregateMargin {
