@@ -9,8 +9,9 @@ const small = (count: number, k: number): boolean => count > 0 && count < k;
  * below k (primary), or when a count that can be worked out from it is: the students it leaves out
  * (flagged − count), or, for "within 7 days", those interviewed later (complementary).
  */
-export function publishFollowUp(published: readonly AggregateCell[], k: number, by: string): FollowUpSummary | undefined {
-  if (!published.some((cell) => cell.followUp !== undefined)) return undefined;
+export function publishFollowUp(exact: readonly AggregateCell[], published: readonly AggregateCell[], k: number, by: string): FollowUpSummary | undefined {
+  // A school that recorded follow-up says so even when every cell is suppressed (flagged 0).
+  if (!exact.some((cell) => cell.followUp !== undefined)) return undefined;
   const flagged = published.reduce((sum, cell) => sum + cell.tiers.high, 0);
   if (small(flagged, k)) return { flagged: 0, rates: [], withheld: [{ by, measure: 'flagged', reason: 'primary' }] };
   const total = (measure: FollowUpMeasure) => published.reduce((sum, cell) => sum + (cell.followUp?.[measure] ?? 0), 0);

@@ -35,7 +35,7 @@ export function publishAggregate(aggregate: Aggregate, options: PublishOptions =
     .filter((group) => hidden.has(groupKey(group)))
     .map((group) => ({ by, grade: group.grade, sex: group.sex, reason: hidden.get(groupKey(group)) ?? 'primary' }));
   const shown = aggregate.cells.filter((cell) => !hidden.has(groupKey(cell)));
-  const followUp = publishFollowUp(shown, k, by);
+  const followUp = publishFollowUp(aggregate.cells, shown, k, by);
   const cells = shown.map((cell) => publishCell(cell, k, by, suppressed));
   const margins = table.groups
     .filter((group) => !isCell(group) && !hidden.has(groupKey(group)))
