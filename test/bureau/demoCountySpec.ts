@@ -85,5 +85,21 @@ export function demoCounty(): { list: SchoolList; reports: (first: number) => De
   return { list: { format: 'psyscreen-school-list', version: 1, source: 'demo-county', imported: '2026-11-20', schools: expected }, reports };
 }
 
-export const demoParticipants = (spec: DemoReport, plan: Plan): AggregateParticipant[] =>
-  participantsOf({ code: spec.school.code, seed: spec.yearSeed, sizes: spec.sizes, plan, distress: spec.yearDistress, vocational: spec.type === 'vocational' });
+/** Schools began recording follow-up in the aggregate (format 2) in this year; earlier files are format 1. */
+export const FOLLOW_UP_FROM = 2025;
+
+export function demoParticipants(spec: DemoReport, plan: Plan): AggregateParticipant[] {
+  const participants = participantsOf({ code: spec.school.code, seed: spec.yearSeed, sizes: spec.sizes, plan, distress: spec.yearDistress, vocational: spec.type === 'vocational' });
+  const first = Number(plan.schoolYear.slice(0, 4));
+  if (first < FOLLOW_UP_FROM) return participants;
+  // each school follows up with its own diligence, a little better in the later year
+  const random = seeded(spec.yearSeed * 31 + 5);
+  const diligence = Math.min(0.97, 0.55 + random() * 0.4 + (first - FOLLOW_UP_FROM) * 0.05);
+  return participants.map((participant) => {
+    const interviewed = random() < diligence;
+    return {
+      ...participant,
+      followUp: { interviewed, within7Days: interviewed && random() < diligence, parentsInformed: random() < diligence * 0.9, referred: random() < 0.2, closed: interviewed && random() < 0.45 },
+    };
+  });
+}

@@ -4,6 +4,7 @@ import { buildAggregate, publishAggregate, wilsonInterval, type Plan } from '../
 import { admitFiles } from '../../src/bureau/admit.ts';
 import { readDemoCounty } from '../../src/bureau/demoCounty.ts';
 import { EMPTY_SET } from '../../src/bureau/fileSet.ts';
+import { followUpOf } from '../../src/bureau/followUpRows.ts';
 import { trendsOf } from '../../src/bureau/trends.ts';
 import { unitRow } from '../../src/bureau/unitRows.ts';
 import { admitByYear, yearsOf } from '../../src/bureau/yearSets.ts';
@@ -79,6 +80,19 @@ describe('the demo county', () => {
     expect(sets.reports.every((report) => report.accepted)).toBe(true);
     expect(yearsOf(sets.sets).map((entry) => entry.set.merged?.stage)).toEqual(['published', 'published', 'published']);
     expect(new Set(demo.list.schools.map((school) => school.type)).size).toBe(6);
+  });
+
+  it('has format-1 files in its first year and follow-up (format 2) after; the county rates add each school\'s published counts', () => {
+    const versions = demo.years.map((year) => [...new Set(year.files.map((file) => (file.json as { version: number }).version))]);
+    expect(versions).toEqual([[1], [2], [2]]);
+    const newest = admitFiles(EMPTY_SET, demo.years[2]!.files).set;
+    const view = followUpOf(newest.merged!)!;
+    const within = view.rows.find((row) => row.measure === 'within7Days')!;
+    const parts = newest.files.flatMap((file) => file.aggregate.followUp?.rates.filter((rate) => rate.measure === 'within7Days') ?? []);
+    expect(within.rate).toMatchObject({ count: parts.reduce((sum, rate) => sum + rate.count, 0), n: parts.reduce((sum, rate) => sum + rate.of, 0) });
+    expect(within.rate!.interval!.low).toBeLessThan(within.rate!.rate!);
+    expect(view.highInCells).toBeGreaterThanOrEqual(within.flagged);
+    expect(followUpOf(admitFiles(EMPTY_SET, demo.years[0]!.files).set.merged!)).toBeUndefined();
   });
 
   it('is what the scoring engine and the publishing path give for its seeds (regenerated for two schools)', () => {

@@ -214,6 +214,11 @@ describe('bureau workspace', () => {
     expect(await page.locator('svg.trend-chart .trend-line').count()).toBe(3);
     await page.locator('.trends select').nth(1).selectOption('9900000040');
     expect(await page.locator('svg.trend-chart .trend-line').count()).toBe(4);
+    // what followed the flags: rates with intervals over the schools that published each measure
+    const followRows = page.locator('table.follow-up-rates tbody tr');
+    await expect.poll(() => followRows.count()).toBe(5);
+    expect(await followRows.filter({ hasText: '7 天内约谈' }).locator('td').first().textContent()).toMatch(/^\d+\.\d%\d+\.\d%–\d+\.\d%$/);
+    await page.locator('.follow-up').screenshot({ path: 'test-results/screenshots/bureau-7b-follow-up.png' });
     await page.locator('.reporting').screenshot({ path: 'test-results/screenshots/bureau-7-reporting.png' });
     await page.locator('.trends').screenshot({ path: 'test-results/screenshots/bureau-8-trends.png' });
     await screenshot(page, 'bureau-9-demo-county');

@@ -13,6 +13,7 @@ import { FunnelPlot } from './FunnelPlot.tsx';
 import { GroupTable } from './GroupTable.tsx';
 import type { SchoolList } from '../schoolList/schema.ts';
 import type { CountyText } from './countyText.ts';
+import { FollowUpPanel } from './FollowUpPanel.tsx';
 import { ReportingPanel } from './ReportingPanel.tsx';
 import type { BureauSettings } from './settings.ts';
 import { TrendsPanel } from './TrendsPanel.tsx';
@@ -61,6 +62,8 @@ export function Dashboard({ current, comparison, years, list, settings, text, co
         <p className="muted">{text.schoolsIntro}</p>
         <UnitTable units={units} k={k} text={text} locale={locale} />
       </section>
+
+      <FollowUpPanel set={current} text={county} locale={locale} />
 
       <section className="panel" aria-labelledby="groups-title">
         <div className="section-head">

@@ -45,8 +45,14 @@ const zh = {
   followIntro: '高风险学生之后的处理（各校匿名计数，小于 k 的计数及可推算出它的计数已隐藏）。比率后为 95% 置信区间（Wilson）；覆盖：报送了该项的学校的高风险人数。',
   followNone: '已载入的文件中没有后续落实计数（旧版文件或学校尚未填写）。',
   followMeasures: { interviewed: '已约谈', parentsInformed: '已告知家长', referred: '已转介', within7Days: '7 天内约谈', closed: '已结案' },
-  followCovers: '覆盖人数',
+  followCovers: '覆盖',
   followRate: '比例',
+  followMeasure: '后续措施',
+  followCount: '人数',
+  followWithheld: '已隐藏（小组保护）',
+  followNotSent: '未报送（旧版文件）',
+  followBySchool: '各校',
+  followCoverage: (n: number, high: number) => `${n} / ${high} 名高风险学生`,
 };
 
 export type CountyText = typeof zh;
@@ -97,6 +103,12 @@ const en: CountyText = {
   followMeasures: { interviewed: 'interviewed', parentsInformed: 'parents informed', referred: 'referred', within7Days: 'interviewed within 7 days', closed: 'closed' },
   followCovers: 'Covers',
   followRate: 'Rate',
+  followMeasure: 'Follow-up',
+  followCount: 'Students',
+  followWithheld: 'withheld (small-group protection)',
+  followNotSent: 'not sent (older file)',
+  followBySchool: 'By school',
+  followCoverage: (n: number, high: number) => `${n} of ${high} high-risk students`,
 };
 
 export const COUNTY_TEXT: Readonly<Record<Locale, CountyText>> = { 'zh-CN': zh, en };
