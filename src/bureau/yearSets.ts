@@ -1,5 +1,6 @@
 import { issue, parseJsonText } from '../../scoring/index.ts';
-import { admitFile, type AdmitOptions, type FileReport, type IncomingFile } from './admit.ts';
+import { canonicalAggregate } from '../../scoring/aggregate/canonical.ts';
+import { addFile, type AdmitOptions, type FileReport, type IncomingFile } from './admit.ts';
 import { EMPTY_SET, type FileSet } from './fileSet.ts';
 import type { KnownKey } from './keyRegistry.ts';
 
@@ -29,7 +30,7 @@ export function admitByYear(sets: YearSets, incoming: readonly IncomingFile[], o
       reports.push({ file: file.name, accepted: false, issues: [issue('bureau_year_in_other_set', ['schoolYear'], { file: file.name, year })] });
       continue;
     }
-    const done = admitFile((year === undefined ? undefined : next.get(year)) ?? EMPTY_SET, file, { ...options, ...(keys ? { keys } : {}) });
+    const done = addFile((year === undefined ? undefined : next.get(year)) ?? EMPTY_SET, file, { ...options, ...(keys ? { keys } : {}) });
     reports.push(done.report);
     if (done.report.accepted) next.set(done.report.year, done.set);
     if (done.learned && keys) {
@@ -37,6 +38,8 @@ export function admitByYear(sets: YearSets, incoming: readonly IncomingFile[], o
       keys = new Map([...keys, [done.learned.sender, done.learned]]);
     }
   }
+  // Sums are put in canonical order once per year, not after every file.
+  for (const [year, set] of next) if (set !== sets.get(year) && set.merged) next.set(year, { ...set, merged: canonicalAggregate(set.merged) });
   return { sets: next, reports, learned };
 }
 

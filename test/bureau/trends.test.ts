@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { buildAggregate, publishAggregate, wilsonInterval, type Plan } from '../../scoring/index.ts';
+import { buildAggregate, emptyAggregate, mergeAll, parseAggregate, publishAggregate, wilsonInterval, type Aggregate, type Plan } from '../../scoring/index.ts';
 import { admitFiles } from '../../src/bureau/admit.ts';
 import { readDemoCounty } from '../../src/bureau/demoCounty.ts';
 import { EMPTY_SET } from '../../src/bureau/fileSet.ts';
@@ -93,6 +93,21 @@ describe('the demo county', () => {
     expect(within.rate!.interval!.low).toBeLessThan(within.rate!.rate!);
     expect(view.highInCells).toBeGreaterThanOrEqual(within.flagged);
     expect(followUpOf(admitFiles(EMPTY_SET, demo.years[0]!.files).set.merged!)).toBeUndefined();
+  });
+
+  it('admits a year to exactly the canonical sum mergeAll gives (the import canonicalizes once, not per file), and admits files one at a time to the same', () => {
+    const files = demo.years[1]!.files;
+    const parsed = files.map((file) => { const read = parseAggregate(file.json); if (!read.ok) throw new Error('bad'); return read.value; });
+    const expected = mergeAll(parsed, emptyAggregate({ schoolYear: '2025-2026' }));
+    if (!expected.ok) throw new Error('merge failed');
+    const { schools, ...counts } = { ...expected.value, schools: expected.value.provenance.schools.length };
+    const admitted = admitFiles(EMPTY_SET, files).set.merged as Aggregate;
+    expect(admitted).toEqual(expected.value);
+    expect(schools).toBe(40);
+    expect(counts.version).toBe(2);
+    let oneByOne = EMPTY_SET;
+    for (const file of files.slice(0, 6)) oneByOne = admitFiles(oneByOne, [file]).set;
+    expect(oneByOne.merged).toEqual(admitFiles(EMPTY_SET, files.slice(0, 6)).set.merged);
   });
 
   it('is what the scoring engine and the publishing path give for its seeds (regenerated for two schools)', () => {
