@@ -82,12 +82,16 @@ describe('bureau workspace', () => {
     // The bureau: every file at once.
     const context = await env.browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const { page, foreignRequests, consoleErrors } = await watchedPage(context, env.url());
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await page.goto(`${env.url()}/bureau.html`);
     await page.locator('#bureau-county').fill('330106');
     const current = page.locator('.import-current');
     await current.locator('input[type="file"]').setInputFiles([path('demo.psyagg'), path('a.psyagg'), path('b.psyagg'), path('c.psyagg')]);
     await current.getByText('本次：载入 4 个文件，0 个未载入。').waitFor();
     await current.getByText('2026-2027 学年：4 个文件，4 所学校。').waitFor();
+    // the files were parsed and checked in the check worker, off the page's thread
+    expect(workers.some((url) => url.includes('checkWorker'))).toBe(true);
     await current.locator('details', { has: page.locator('ul.accepted') }).locator('summary').click();
     await current.getByText(/已验证签名：演示学校 2026 心理筛查（演示密钥）/).waitFor();
     expect(await current.getByText(/未签名/).count()).toBe(3);

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { LanguageSwitch } from '../../app/LanguageSwitch.tsx';
 import { openBureauDb } from '../../store/bureauDb.ts';
 import { SLOTS } from '../fileSet.ts';
@@ -35,6 +35,9 @@ export function BureauApp({ loadDemo = fetchDemo }: { loadDemo?: DemoSource }) {
     document.title = text.title;
   }, [settings.locale, text.title]);
   const years = useMemo(() => yearsOf(files.sets.current, files.sets.comparison, files.history), [files.sets, files.history]);
+  // While a large import merges batch after batch, the dashboard redraws at low priority and may skip batches.
+  const shownSets = useDeferredValue(files.sets);
+  const shownYears = useDeferredValue(years);
   const historyFiles = useMemo(() => ({ files: [...files.history.values()].flatMap((set) => set.files), merged: undefined }), [files.history]);
 
   return (
@@ -56,7 +59,7 @@ export function BureauApp({ loadDemo = fetchDemo }: { loadDemo?: DemoSource }) {
         <ImportZone slot="history" set={historyFiles} files={files} county={settings.county} text={text} locale={settings.locale}
           summary={files.history.size === 0 ? text.nothingLoaded : [...files.history].sort(([a], [b]) => a.localeCompare(b)).map(([year, set]) => text.loadedSummary(set.files.length, set.merged?.provenance.schools.length ?? 0, year)).join(' ')} />
       </div>
-      {files.restored && <Dashboard current={files.sets.current} comparison={files.sets.comparison} years={years} list={schoolList.list} settings={settings} text={text} county={county} locale={settings.locale} />}
+      {files.restored && <Dashboard current={shownSets.current} comparison={shownSets.comparison} years={shownYears} list={schoolList.list} settings={settings} text={text} county={county} locale={settings.locale} />}
     </div>
   );
 }

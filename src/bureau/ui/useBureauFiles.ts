@@ -6,6 +6,7 @@ import type { KnownKey } from '../keyRegistry.ts';
 import { unwrapSigned } from '../unwrapSigned.ts';
 import { EMPTY_SET, yearOf, type FileSet, type LoadedFile, type Slot } from '../fileSet.ts';
 import { admitByYear, type YearSets } from '../yearSets.ts';
+import { checkFiles } from './checkFiles.ts';
 
 export type Sets = Readonly<Record<Slot, FileSet>>;
 /** The two sets, or the files of any other years (for the trends). */
@@ -40,8 +41,8 @@ export interface BureauFiles {
 }
 
 const other = (slot: Slot): Slot => (slot === 'current' ? 'comparison' : 'current');
-/** Files are checked in batches; between batches the page repaints the progress. */
-const BATCH = 25;
+/** Files are checked in batches (in the check worker); each batch is merged and drawn as it comes. */
+const BATCH = 50;
 const nextFrame = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const NO_REPORTS: Record<Zone, readonly FileReport[]> = { current: [], comparison: [], history: [] };
 
@@ -113,33 +114,37 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
     // A file that cannot be read gets empty text, and is then refused as damaged like any other.
     const read: IncomingFile[] = await Promise.all(files.map(async (file) => ({ id: newId(), name: file.name, text: await file.text().catch(() => '') })));
     const { ready: incoming, refused } = await unwrapSigned(read);
+    const before = new Set((slot === 'history' ? historyFiles(latestHistory.current) : latest.current[slot].files).map((file) => file.id));
     let set = slot === 'history' ? EMPTY_SET : latest.current[slot];
     let years = latestHistory.current;
     const found: FileReport[] = [...refused];
     const learned: KnownKey[] = [];
     const now = new Date().toISOString();
-    for (let start = 0; start < incoming.length; start += BATCH) {
-      const batch = incoming.slice(start, start + BATCH);
+    let done = 0;
+    // Parsing and checking run in a worker; each checked batch is merged here and shown at once.
+    await checkFiles(incoming, BATCH, async (batch) => {
       const options = { county, keys: knownKeys.current, now };
-      const done = slot === 'history'
-        ? admitByYear(years, batch, { ...options, taken: takenYears(latest.current) })
-        : (() => {
-          const otherYear = yearOf(latest.current[other(slot)]);
-          const admitted = admitFiles(set, batch, { ...options, ...(slot === 'comparison' && otherYear ? { otherYear } : {}) });
-          set = admitted.set;
-          return admitted;
-        })();
-      if ('sets' in done) years = done.sets;
-      found.push(...done.reports);
-      learned.push(...done.learned);
-      if (done.learned.length > 0) keepKeys([...knownKeys.current.values(), ...done.learned]);
-      setProgress({ slot, done: Math.min(start + BATCH, incoming.length), total: incoming.length });
+      if (slot === 'history') {
+        const admitted = admitByYear(years, batch, { ...options, taken: takenYears(latest.current) });
+        years = admitted.sets;
+        found.push(...admitted.reports);
+        learned.push(...admitted.learned);
+        if (admitted.learned.length > 0) keepKeys([...knownKeys.current.values(), ...admitted.learned]);
+        commitHistory(years);
+      } else {
+        const otherYear = yearOf(latest.current[other(slot)]);
+        const admitted = admitFiles(set, batch, { ...options, ...(slot === 'comparison' && otherYear ? { otherYear } : {}) });
+        set = admitted.set;
+        found.push(...admitted.reports);
+        learned.push(...admitted.learned);
+        if (admitted.learned.length > 0) keepKeys([...knownKeys.current.values(), ...admitted.learned]);
+        commit({ ...latest.current, [slot]: set });
+      }
+      done += batch.length;
+      setProgress({ slot, done, total: incoming.length });
       await nextFrame();
-    }
-    const before = new Set((slot === 'history' ? historyFiles(latestHistory.current) : latest.current[slot].files).map((file) => file.id));
+    });
     const added = (slot === 'history' ? historyFiles(years) : set.files).filter((file) => !before.has(file.id));
-    if (slot === 'history') commitHistory(years);
-    else commit({ ...latest.current, [slot]: set });
     setReports((current) => ({ ...current, [slot]: found }));
     setProgress(undefined);
     // Kept for the next session once the dashboard is up; the files themselves are the source.
