@@ -225,7 +225,8 @@ describe('bureau workspace', () => {
     await page.locator('.follow-up').screenshot({ path: 'test-results/screenshots/bureau-7b-follow-up.png' });
     await page.locator('.reporting').screenshot({ path: 'test-results/screenshots/bureau-7-reporting.png' });
     await page.locator('.trends').screenshot({ path: 'test-results/screenshots/bureau-8-trends.png' });
-    await screenshot(page, 'bureau-9-demo-county');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'bureau-9-demo-county', { fullPage: false });
 
     const reminder = await downloaded(page, () => reporting.getByRole('button', { name: '导出催报名单 CSV' }).click());
     const lines = reminder.bytes.toString('utf8').split('\r\n').filter((line) => line !== '');
@@ -240,6 +241,11 @@ describe('bureau workspace', () => {
     await listPanel.getByText(/名单：3 所学校（来自“list.csv”/).waitFor();
     await reporting.getByText('2026-2027 学年：名单上 3 所学校中 2 所已报送，1 所未报送。').waitFor();
     await reporting.getByText('不在名单上的学校 (36)').waitFor();
+    // the demo never replaces a bureau's files and list without asking; declining changes nothing
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.dismiss(); }));
+    await page.getByRole('button', { name: '打开演示区县' }).click();
+    expect(await asked).toContain('替换已载入的 118 个文件和学校名单');
+    await listPanel.getByText(/名单：3 所学校（来自“list.csv”/).waitFor();
     await page.reload();
     await reporting.getByText('2026-2027 学年：名单上 3 所学校中 2 所已报送，1 所未报送。').waitFor();
     await expect.poll(() => trendRows.count()).toBe(2 + 42);

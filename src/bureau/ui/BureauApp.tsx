@@ -49,7 +49,7 @@ export function BureauApp({ loadDemo = fetchDemo }: { loadDemo?: DemoSource }) {
         </div>
         <LanguageSwitch locale={settings.locale} label={text.languageLabel} onChange={(locale) => setSettings({ ...settings, locale })} />
       </header>
-      <DemoCountyPanel files={files} load={loadDemo} replaceList={schoolList.replaceList} text={county} locale={settings.locale} />
+      <DemoCountyPanel files={files} load={loadDemo} replaceList={schoolList.replaceList} hasList={schoolList.list !== undefined} text={county} locale={settings.locale} />
       <SettingsPanel settings={settings} onChange={setSettings} text={text} />
       <SchoolListPanel state={schoolList} text={county} locale={settings.locale} />
       <SchoolKeysPanel keys={files.keys} onForget={files.forgetKey} text={text} />

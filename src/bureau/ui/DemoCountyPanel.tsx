@@ -10,9 +10,12 @@ import type { BureauFiles } from './useBureauFiles.ts';
 export type DemoSource = () => Promise<unknown>;
 
 /** "打开演示区县": the generated demo county replaces the loaded files and list, checked like any import. */
-export function DemoCountyPanel({ files, load, replaceList, text, locale }: { files: BureauFiles; load: DemoSource; replaceList: (list: SchoolList) => Promise<void>; text: CountyText; locale: Locale }) {
+export function DemoCountyPanel({ files, load, replaceList, hasList, text, locale }: { files: BureauFiles; load: DemoSource; replaceList: (list: SchoolList) => Promise<void>; hasList: boolean; text: CountyText; locale: Locale }) {
   const [state, setState] = useState<{ busy: boolean; done?: string; issues: readonly Issue[] }>({ busy: false, issues: [] });
+  const loaded = files.sets.current.files.length + files.sets.comparison.files.length + [...files.history.values()].reduce((sum, set) => sum + set.files.length, 0);
   const open = async () => {
+    // A bureau's own files and list are replaced: never without asking.
+    if ((loaded > 0 || hasList) && !window.confirm(text.demoReplaceConfirm(loaded))) return;
     setState({ busy: true, issues: [] });
     let json: unknown;
     try {

@@ -15,6 +15,7 @@ const zh = {
   demoIntro: '载入一个虚构区县：42 所学校的名单，3 个学年的匿名汇总文件（由评分引擎对合成作答计分，按真实发布流程隐藏小组）。会替换当前载入的文件和名单。',
   demoOpen: '打开演示区县',
   demoLoading: '正在载入演示区县…',
+  demoReplaceConfirm: (files: number) => `打开演示区县会替换已载入的 ${files} 个文件和学校名单（原文件仍在您的电脑上，可重新载入）。继续？`,
   demoFailed: '演示区县未能载入：',
   demoLoaded: (files: number, years: number) => `演示区县已载入：${years} 个学年，共 ${files} 个文件。`,
 
@@ -71,6 +72,7 @@ const en: CountyText = {
   demoIntro: 'Loads a fictional county: a list of 42 schools and three school years of anonymous aggregates (synthetic answers scored by the scoring engine, small groups hidden by the real publishing path). Replaces the files and list loaded now.',
   demoOpen: 'Open demo county',
   demoLoading: 'Loading the demo county…',
+  demoReplaceConfirm: (files: number) => `Opening the demo county replaces the ${files} loaded files and the school list (your files stay on this computer and can be loaded again). Continue?`,
   demoFailed: 'The demo county could not be loaded:',
   demoLoaded: (files: number, years: number) => `Demo county loaded: ${years} school years, ${files} files.`,
 
