@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { aggregateMergeCommand, aggregateTableCommand } from './aggregate.ts';
+import { aggregateFollowUpCommand, aggregateMergeCommand, aggregateTableCommand } from './aggregate.ts';
 import type { CliIo } from './io.ts';
 import { lockCommand } from './lock.ts';
 import { normsDeriveCommand } from './normsDerive.ts';
@@ -15,6 +15,7 @@ const USAGE = `psyscreen — screening instruments, norms and scoring on the com
   psyscreen lock (--check|--write)
   psyscreen aggregate merge FILE… [--level county|city|province --code CODE --name NAME [--created DATE]] > merged.psyagg
   psyscreen aggregate table FILE > table.csv
+  psyscreen aggregate followup FILE > followup.csv
 
 Messages are in Chinese when LANG (or PSYSCREEN_LANG) starts with "zh".`;
 
@@ -62,6 +63,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
           options: { level: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, created: { type: 'string' } },
         });
         if (sub === 'table' && Object.keys(values).length === 0) return aggregateTableCommand(io, positionals[0]);
+        if (sub === 'followup' && Object.keys(values).length === 0) return aggregateFollowUpCommand(io, positionals[0]);
         if (sub !== 'merge') break;
         const { level, code, name, created } = values;
         if (level === undefined && code === undefined && name === undefined && created === undefined) return aggregateMergeCommand(io, positionals);
