@@ -55,11 +55,11 @@ export function addAggregates(a: Aggregate, b: Aggregate): Aggregate {
 export function mergeAll(files: readonly Aggregate[], identity: Aggregate): Outcome<Aggregate> {
   let merged = identity;
   for (const [index, file] of files.entries()) {
-    const next = mergeAggregates(merged, file);
-    if (!next.ok) return fail(next.issues.map((found) => ({ ...found, params: { ...found.params, file: index } })));
-    merged = next.value;
+    const issues = incompatibilities(merged, file);
+    if (issues.length > 0) return fail(issues.map((found) => ({ ...found, params: { ...found.params, file: index } })));
+    merged = addAggregates(merged, file);
   }
-  return succeed(merged);
+  return succeed(canonicalAggregate(merged));
 }
 
 /** Why two files cannot be added; paths point into the second file. */
