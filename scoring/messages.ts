@@ -119,6 +119,13 @@ export const MESSAGES: MessageCatalogue = {
   publish_needs_producer: { 'zh-CN': '多校合并的文件发布时须注明发布单位（代码）。', en: 'A file merged from several schools needs the publishing body\u2019s code to be published.' },
   stamp_below_level: { 'zh-CN': '该文件已由 {current} 级盖章，不能再以 {level} 级盖章。', en: 'The file is already stamped at {current} level; it cannot be stamped at {level} level.' },
   not_an_aggregate: { 'zh-CN': '这不是汇总文件（.psyagg）：format 为 {received}，应为 "psyscreen-aggregate"。', en: 'This is not an aggregate file (.psyagg): format is {received}, expected "psyscreen-aggregate".' },
+  follow_up_needs_v2: { 'zh-CN': '文件标为格式版本 {version}，却含有预警后续计数（需要版本 2）。', en: 'The file says format version {version} but holds follow-up counts, which need version 2.' },
+  follow_up_summary_in_exact: { 'zh-CN': '精确文件按组保存预警后续计数，不应有发布用的汇总。', en: 'An exact file keeps follow-up counts per group; it must not hold the published summary.' },
+  follow_up_cell_published: { 'zh-CN': '已发布文件不得按组保存预警后续计数（只能有整校汇总）。', en: 'A published file must not keep follow-up counts per group (only the summary over the file).' },
+  follow_up_exceeds_flagged: { 'zh-CN': '预警后续“{measure}”为 {count} 人，超过高风险人数 {flagged}。', en: 'Follow-up "{measure}" counts {count}, more than the {flagged} high-risk students.' },
+  follow_up_within_exceeds_interviewed: { 'zh-CN': '7 天内约谈 {within} 人，超过约谈总人数 {interviewed}。', en: '{within} interviewed within 7 days, more than the {interviewed} interviewed at all.' },
+  follow_up_below_k: { 'zh-CN': '已发布的预警后续中有一项只有 {count} 人，少于 k = {k}，必须隐藏。', en: 'A published follow-up count is {count}, fewer than k = {k}; it must be withheld.' },
+  follow_up_complement_below_k: { 'zh-CN': '预警后续“{measure}”之外只剩 {count} 人，少于 k = {k}：该项必须隐藏，否则可反推出小组。', en: 'Follow-up "{measure}" leaves out only {count} students, fewer than k = {k}; it must be withheld, or that small group could be worked out.' },
   aggregate_version_unsupported: { 'zh-CN': '汇总文件格式版本 {version} 比本程序支持的 {supported} 新，请升级 PsyScreen。', en: 'Aggregate format version {version} is newer than the {supported} this program reads. Update PsyScreen.' },
   // aggregates: what leaves the school
   outgoing_overview: { 'zh-CN': '本文件汇总 {schools} 所学校 {year} 学年的筛查；少于 {k} 人的组已被抑制。', en: 'This file sums up the {year} screening of {schools} school(s); groups of fewer than {k} students are suppressed.' },
@@ -135,6 +142,9 @@ export const MESSAGES: MessageCatalogue = {
   outgoing_suppressed_complementary: { 'zh-CN': '{group}：一并隐藏，以免由合计反推出小组的人数。', en: '{group}: also hidden, so that a small group cannot be worked out from the totals.' },
   outgoing_suppressed_instrument: { 'zh-CN': '{group}，{instrument}：不足 {k} 人作答，该量表的结果不外发。', en: '{group}, {instrument}: fewer than {k} answered it; its results do not leave the school.' },
   outgoing_suppressed_scale: { 'zh-CN': '{group}，{instrument} 的 {scale}：不足 {k} 个有效分数，分数分布不外发。', en: '{group}, {instrument} {scale}: fewer than {k} valid scores; its distribution does not leave the school.' },
+  outgoing_follow_up: { 'zh-CN': '预警后续（高风险 {flagged} 人，仅计入公开的组）：{rates}。', en: 'Follow-up of flags ({flagged} high-risk students, published groups only): {rates}.' },
+  outgoing_follow_up_cell: { 'zh-CN': '{group}高风险学生的后续：约谈 {interviewed}，告知家长 {parentsInformed}，转介 {referred}，7 天内约谈 {within7Days}，结案 {closed}（精确文件，不离开学校）。', en: '{group}, follow-up of high-risk students: {interviewed} interviewed, {parentsInformed} parents informed, {referred} referred, {within7Days} within 7 days, {closed} closed (exact file, stays in the school).' },
+  outgoing_follow_up_withheld: { 'zh-CN': '预警后续“{measure}”：未公开（{reason}），以免由人数反推出少于 k = {k} 人的小组。', en: 'Follow-up "{measure}": not published ({reason}), so that no group of fewer than k = {k} students can be worked out.' },
   outgoing_nothing_personal: { 'zh-CN': '文件不含姓名、学号、出生日期、班级，也没有任何逐个学生的记录。', en: 'The file holds no names, student codes, birth dates or classes, and no row about any one student.' },
 };
 

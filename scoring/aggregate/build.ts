@@ -11,8 +11,8 @@ import { canonicalAggregate } from './canonical.ts';
 import { groupKey } from './groups.ts';
 import { histogramFrom } from './histogram.ts';
 import {
-  AGGREGATE_FORMAT, AGGREGATE_VERSION, MIN_K, ZAggregate, ZCode, ZTimestamp,
-  type Aggregate, type AggregateCell, type InstrumentSummary, type ScaleSummary, type TierCounts,
+  AGGREGATE_FORMAT, FOLLOW_UP_MEASURES, MIN_K, ZAggregate, ZCode, ZTimestamp,
+  type Aggregate, type AggregateCell, type CellFollowUp, type FollowUpMeasure, type InstrumentSummary, type ScaleSummary, type TierCounts,
 } from './schema.ts';
 
 export interface AggregateParticipant {
@@ -21,7 +21,15 @@ export interface AggregateParticipant {
   readonly status: 'completed' | 'declined' | 'absent';
   /** The scored battery; required when completed. */
   readonly result?: BatteryResult;
+  /**
+   * What the school did after the screening, counted for high-risk results only (format 2). Give it
+   * for every participant or for none: a file with follow-up counts any high-risk student without it
+   * as nothing done.
+   */
+  readonly followUp?: FollowUpFacts;
 }
+
+export type FollowUpFacts = Readonly<Record<FollowUpMeasure, boolean>>;
 
 export interface BuildAggregateInput {
   readonly school: { readonly code: string; readonly name: string; readonly county: string };
@@ -51,11 +59,13 @@ interface InstrumentTally {
   scales: Map<string, ScaleTally>;
 }
 interface CellTally {
-  cell: Mutable<Omit<AggregateCell, 'instruments'>>;
+  cell: Mutable<Omit<AggregateCell, 'instruments' | 'followUp'>>;
+  followUp?: Mutable<CellFollowUp>;
   instruments: Map<string, InstrumentTally>;
 }
 
 const noTiers = (): TierCounts => ({ low: 0, medium: 0, high: 0 });
+const noFollowUp = (): Mutable<CellFollowUp> => ({ interviewed: 0, parentsInformed: 0, referred: 0, within7Days: 0, closed: 0 });
 
 /**
  * A school's exact aggregate of one screening wave: per grade × sex, participation, tiers, urgent flags
@@ -72,16 +82,18 @@ export function buildAggregate(input: BuildAggregateInput): Outcome<Aggregate> {
   if (issues.length > 0) return fail(issues);
 
   const cells = new Map<string, CellTally>();
+  const withFollowUp = input.participants.some((participant) => participant.followUp !== undefined);
   for (const participant of input.participants) {
     const key = groupKey(participant);
-    const tally = cells.get(key) ?? { cell: emptyCell(participant.grade, participant.sex), instruments: new Map() };
+    const tally = cells.get(key) ?? { cell: emptyCell(participant.grade, participant.sex), instruments: new Map(), ...(withFollowUp ? { followUp: noFollowUp() } : {}) };
     cells.set(key, tally);
     countParticipant(tally, participant, instruments);
   }
 
   const aggregate: Aggregate = canonicalAggregate({
     format: AGGREGATE_FORMAT,
-    version: AGGREGATE_VERSION,
+    // Version 2 only when the file carries follow-up, so a file without it still opens in older readers.
+    version: withFollowUp ? 2 : 1,
     stage: 'exact',
     schoolYear: input.plan.schoolYear,
     k: input.k ?? MIN_K,
@@ -124,6 +136,12 @@ function countParticipant(tally: CellTally, participant: AggregateParticipant, i
   cell.completed += 1;
   cell.tiers[result.tier] += 1;
   if (result.flags.urgent) cell.urgent += 1;
+  if (tally.followUp && result.tier === 'high' && participant.followUp) {
+    const facts = participant.followUp;
+    for (const measure of FOLLOW_UP_MEASURES) if (facts[measure]) tally.followUp[measure] += 1;
+    // "within 7 days" is a kind of "interviewed": a student counted there is counted as interviewed too.
+    if (facts.within7Days && !facts.interviewed) tally.followUp.interviewed += 1;
+  }
   const valid = result.validity.status !== 'invalid';
   if (!valid) cell.invalid += 1;
   for (const scored of result.instruments) {
@@ -169,6 +187,7 @@ function instrumentTier(result: BatteryResult, ref: string): Tier {
 
 const finishCell = (tally: CellTally): AggregateCell => ({
   ...tally.cell,
+  ...(tally.followUp ? { followUp: tally.followUp } : {}),
   instruments: [...tally.instruments.values()].map((own) => ({
     ...own.summary,
     scales: [...own.scales.values()].map((scale) => ({ ...scale.summary, histogram: histogramFrom(scale.scores) })),

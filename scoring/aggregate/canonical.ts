@@ -1,6 +1,6 @@
 import { compareGroups, compareText } from './groups.ts';
 import { histogramFrom, histogramEntries } from './histogram.ts';
-import { LEVELS, type Aggregate, type AggregateCell, type InstrumentSummary, type ScaleSummary, type Stamp, type SuppressedEntry } from './schema.ts';
+import { FOLLOW_UP_MEASURES, LEVELS, type Aggregate, type AggregateCell, type InstrumentSummary, type ScaleSummary, type Stamp, type SuppressedEntry } from './schema.ts';
 
 /**
  * Every list of an aggregate in one fixed order, so that two aggregates with the same content are
@@ -18,6 +18,13 @@ export function canonicalAggregate(aggregate: Aggregate): Aggregate {
     cells: [...aggregate.cells].sort(compareGroups).map(canonicalCell),
     margins: [...aggregate.margins].sort(compareGroups),
     suppressed: [...aggregate.suppressed].sort(compareSuppressed),
+    ...(aggregate.followUp ? {
+      followUp: {
+        ...aggregate.followUp,
+        rates: [...aggregate.followUp.rates].sort((a, b) => FOLLOW_UP_MEASURES.indexOf(a.measure) - FOLLOW_UP_MEASURES.indexOf(b.measure)),
+        withheld: [...aggregate.followUp.withheld].sort((a, b) => compareText(a.by, b.by) || compareText(a.measure, b.measure) || compareText(a.reason, b.reason)),
+      },
+    } : {}),
   };
 }
 

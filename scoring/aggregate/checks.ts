@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { parseRef } from '../library/ref.ts';
 import { reportCrossField, reportDuplicates, type CrossFieldContext } from '../schema/common.ts';
+import { checkFollowUp } from './followUpChecks.ts';
 import { groupContains, groupKey, isCell } from './groups.ts';
 import { bandCeiling, bandFloor, bandHolding, histogramTotal, isCanonicalScoreKey, pooledTotal } from './histogram.ts';
 import type { AggregateCell, BandCount, InstrumentSummary, ScaleSummary, TierCounts, ZAggregateShape } from './schema.ts';
@@ -29,6 +30,7 @@ export function checkAggregate(aggregate: Shape, ctx: CrossFieldContext): void {
   });
   checkMarginsAddUp(aggregate, ctx);
   checkSuppressed(aggregate, listed, ctx);
+  checkFollowUp(aggregate, ctx);
   if (aggregate.stage === 'exact') checkExact(aggregate, ctx);
 }
 

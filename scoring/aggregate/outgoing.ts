@@ -33,6 +33,14 @@ export function describeOutgoing(aggregate: Aggregate): Issue[] {
       });
     });
   });
+  aggregate.cells.forEach((cell, c) => {
+    if (cell.followUp) lines.push(issue('outgoing_follow_up_cell', ['cells', c, 'followUp'], { ...where(cell), ...cell.followUp }));
+  });
+  const followUp = aggregate.followUp;
+  if (followUp) {
+    lines.push(issue('outgoing_follow_up', ['followUp'], { flagged: followUp.flagged, rates: followUp.rates.map((rate) => `${rate.measure} ${rate.count}/${rate.of}`).join(', ') || '-' }));
+    followUp.withheld.forEach((entry, w) => lines.push(issue('outgoing_follow_up_withheld', ['followUp', 'withheld', w], { measure: entry.measure, reason: entry.reason, k: aggregate.k })));
+  }
   aggregate.margins.forEach((margin, m) => lines.push(issue('outgoing_margin', ['margins', m], { ...where(margin), roster: margin.roster, completed: margin.completed, declined: margin.declined })));
   aggregate.suppressed.forEach((entry, s) => {
     const path = ['suppressed', s];

@@ -11,6 +11,7 @@ import { AGGREGATE_FORMAT, AGGREGATE_VERSION, ZAggregate, type Aggregate } from 
 export function parseAggregate(json: unknown): Outcome<Aggregate> {
   const head = typeof json === 'object' && json !== null && !Array.isArray(json) ? (json as { format?: unknown; version?: unknown }) : {};
   if (head.format !== AGGREGATE_FORMAT) return fail([issue('not_an_aggregate', ['format'], { received: shownValue(head.format) })]);
+  // Every version up to this program's is read; later ones get one clear issue.
   if (typeof head.version === 'number' && head.version > AGGREGATE_VERSION) {
     return fail([issue('aggregate_version_unsupported', ['version'], { version: head.version, supported: AGGREGATE_VERSION })]);
   }

@@ -2,6 +2,7 @@ import { fail, issue, type Outcome } from '../outcome.ts';
 import { parseWith } from '../schema/parse.ts';
 import { canonicalAggregate } from './canonical.ts';
 import { coarsenHistogram } from './coarsen.ts';
+import { publishFollowUp } from './followUpPublish.ts';
 import { groupKey, isCell, type Group } from './groups.ts';
 import { groupTable } from './groupTable.ts';
 import { ZAggregate, type Aggregate, type AggregateCell, type AggregateMargin, type InstrumentSummary, type SuppressedEntry } from './schema.ts';
@@ -33,12 +34,14 @@ export function publishAggregate(aggregate: Aggregate, options: PublishOptions =
   const suppressed: SuppressedEntry[] = table.groups
     .filter((group) => hidden.has(groupKey(group)))
     .map((group) => ({ by, grade: group.grade, sex: group.sex, reason: hidden.get(groupKey(group)) ?? 'primary' }));
-  const cells = aggregate.cells.filter((cell) => !hidden.has(groupKey(cell))).map((cell) => publishCell(cell, k, by, suppressed));
+  const shown = aggregate.cells.filter((cell) => !hidden.has(groupKey(cell)));
+  const followUp = publishFollowUp(aggregate.cells, shown, k, by);
+  const cells = shown.map((cell) => publishCell(cell, k, by, suppressed));
   const margins = table.groups
     .filter((group) => !isCell(group) && !hidden.has(groupKey(group)))
     .map((group) => marginOf(group, aggregate.cells))
     .filter((margin) => margin.roster > 0);
-  return parseWith(ZAggregate, canonicalAggregate({ ...aggregate, stage: 'published', k, cells, margins, suppressed }));
+  return parseWith(ZAggregate, canonicalAggregate({ ...aggregate, stage: 'published', k, cells, margins, suppressed, ...(followUp ? { followUp } : {}) }));
 }
 
 function publishCell(cell: AggregateCell, k: number, by: string, suppressed: SuppressedEntry[]): AggregateCell {
@@ -58,7 +61,10 @@ function publishCell(cell: AggregateCell, k: number, by: string, suppressed: Sup
     });
     return [{ ...summary, scales }];
   });
-  return { ...cell, instruments };
+  // The cell's own follow-up counts stay in the school; the file carries one summary (publishFollowUp).
+  const rest: AggregateCell = { ...cell, instruments };
+  delete rest.followUp;
+  return rest;
 }
 
 function marginOf(group: Group, cells: readonly AggregateCell[]): AggregateMargin {

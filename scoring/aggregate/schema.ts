@@ -4,7 +4,9 @@ import { ZPinnedRef, ZVersionRef } from '../schema/plan.ts';
 import { checkAggregate } from './checks.ts';
 
 export const AGGREGATE_FORMAT = 'psyscreen-aggregate';
-export const AGGREGATE_VERSION = 1;
+/** 2 adds follow-up counts (`followUp`); files of version 1 still open and merge. */
+export const AGGREGATE_VERSION = 2;
+export const AGGREGATE_VERSIONS = [1, 2] as const;
 /** The smallest suppression threshold a file may use; a school or bureau may only raise it. */
 export const MIN_K = 5;
 export const LEVELS = ['school', 'county', 'city', 'province'] as const;
@@ -77,6 +79,32 @@ export const ZInstrumentSummary = z.strictObject({
   scales: z.array(ZScaleSummary),
 });
 
+/**
+ * What followed the flags, for the high-risk students (tier high) of a group: interviewed, parents
+ * informed, referred out, interviewed within 7 days of the screening, case closed. Each student adds
+ * one to every measure that holds for them; within7Days counts students also counted as interviewed.
+ */
+export const FOLLOW_UP_MEASURES = ['interviewed', 'parentsInformed', 'referred', 'within7Days', 'closed'] as const;
+export type FollowUpMeasure = (typeof FOLLOW_UP_MEASURES)[number];
+export const ZCellFollowUp = z.strictObject(Object.fromEntries(FOLLOW_UP_MEASURES.map((measure) => [measure, ZCount])) as Record<FollowUpMeasure, typeof ZCount>);
+
+/** One measure as published: `count` of the `of` high-risk students of the producers that published it. */
+export const ZFollowUpRate = z.strictObject({ measure: z.enum(FOLLOW_UP_MEASURES), count: ZCount, of: ZCount });
+
+/** A measure a producer left out, and why (primary: fewer than k; complementary: its complement, or a count it is part of, would be). */
+export const ZFollowUpWithheld = z.strictObject({ by: ZCode, measure: z.enum([...FOLLOW_UP_MEASURES, 'flagged']), reason: z.enum(SUPPRESSION_REASONS) });
+
+/**
+ * The published follow-up, over the whole file: `flagged` high-risk students of the published cells
+ * (students of suppressed cells are not counted, so nothing about them can be worked out), and each
+ * measure's count among them unless withheld.
+ */
+export const ZFollowUpSummary = z.strictObject({
+  flagged: ZCount,
+  rates: z.array(ZFollowUpRate),
+  withheld: z.array(ZFollowUpWithheld),
+});
+
 export const ZCell = z.strictObject({
   grade: ZGrade,
   sex: ZSex,
@@ -88,6 +116,8 @@ export const ZCell = z.strictObject({
   tiers: ZTierCounts,
   urgent: ZCount,
   instruments: z.array(ZInstrumentSummary),
+  /** v2, exact files only: the follow-up of this cell's high-risk students. */
+  followUp: ZCellFollowUp.optional(),
 });
 
 const ZGroupGrade = z.union([ZGrade, z.literal('all')]);
@@ -116,7 +146,7 @@ export const ZSuppressed = z.strictObject({
 
 export const ZAggregateShape = z.strictObject({
   format: z.literal(AGGREGATE_FORMAT),
-  version: z.literal(AGGREGATE_VERSION),
+  version: z.union([z.literal(1), z.literal(2)]),
   stage: z.enum(STAGES),
   schoolYear: ZSchoolYear,
   k: z.number().int().min(MIN_K),
@@ -126,6 +156,8 @@ export const ZAggregateShape = z.strictObject({
   cells: z.array(ZCell),
   margins: z.array(ZMargin),
   suppressed: z.array(ZSuppressed),
+  /** v2, published files: the follow-up of the flags (absent when the school recorded none, and in every v1 file). */
+  followUp: ZFollowUpSummary.optional(),
 });
 
 export const ZAggregate = ZAggregateShape.superRefine((aggregate, ctx) => checkAggregate(aggregate, ctx));
@@ -141,3 +173,6 @@ export type TierCounts = z.infer<typeof ZTierCounts>;
 export type SchoolEntry = z.infer<typeof ZSchoolEntry>;
 export type Stamp = z.infer<typeof ZStamp>;
 export type SuppressedEntry = z.infer<typeof ZSuppressed>;
+export type CellFollowUp = z.infer<typeof ZCellFollowUp>;
+export type FollowUpSummary = z.infer<typeof ZFollowUpSummary>;
+export type FollowUpRate = z.infer<typeof ZFollowUpRate>;

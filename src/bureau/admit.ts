@@ -1,5 +1,7 @@
+import { canonicalAggregate } from '../../scoring/aggregate/canonical.ts';
+import { addAggregates } from '../../scoring/aggregate/merge.ts';
 import {
-  incompatibilities, mergeAggregates, mergeAll, parseAggregate, parseAggregateText, emptyAggregate, issue,
+  incompatibilities, mergeAll, parseAggregate, parseAggregateText, emptyAggregate, issue,
   type Aggregate, type Issue, type Outcome,
 } from '../../scoring/index.ts';
 import type { FileSet, LoadedFile } from './fileSet.ts';
@@ -24,6 +26,8 @@ export interface IncomingFile {
   readonly json?: unknown;
   /** Set when the file came signed and the signature held (unwrapSigned.ts). */
   readonly signedBy?: Signer;
+  /** What `readIncoming` made of the file, when that ran elsewhere (the check worker): not read again. */
+  readonly checked?: Outcome<Aggregate>;
 }
 
 export interface Signer {
@@ -36,7 +40,9 @@ export type FileReport =
   | { readonly file: string; readonly accepted: true; readonly schools: number; readonly year: string; readonly signedBy?: Signer; readonly key?: KeyStatus }
   | { readonly file: string; readonly accepted: false; readonly issues: readonly Issue[] };
 
-function read(file: IncomingFile): Outcome<Aggregate> {
+/** Reads and checks one file (schema and every cross-field rule), its refusal worded for the bureau. Pure: runs in the check worker too. */
+export function readIncoming(file: IncomingFile): Outcome<Aggregate> {
+  if (file.checked) return file.checked;
   const parsed = file.text !== undefined ? parseAggregateText(file.text) : parseAggregate(file.json);
   if (parsed.ok) return parsed;
   const first = parsed.issues[0];
@@ -77,7 +83,13 @@ function refusals(set: FileSet, name: string, file: Aggregate, options: AdmitOpt
  * leaves the set exactly as it was.
  */
 export function admitFile(set: FileSet, incoming: IncomingFile, options: AdmitOptions = {}): { set: FileSet; report: FileReport; learned?: KnownKey } {
-  const readOutcome = read(incoming);
+  const done = addFile(set, incoming, options);
+  return done.set.merged && done.set.merged !== set.merged ? { ...done, set: { ...done.set, merged: canonicalAggregate(done.set.merged) } } : done;
+}
+
+/** `admitFile` without putting the sum in canonical order (callers adding many files do that once). */
+export function addFile(set: FileSet, incoming: IncomingFile, options: AdmitOptions = {}): { set: FileSet; report: FileReport; learned?: KnownKey } {
+  const readOutcome = readIncoming(incoming);
   if (!readOutcome.ok) return { set, report: { file: incoming.name, accepted: false, issues: readOutcome.issues } };
   const aggregate = readOutcome.value;
   // A wrong key says more than any other refusal (the file may not be the school's at all), so it comes first.
@@ -85,11 +97,11 @@ export function admitFile(set: FileSet, incoming: IncomingFile, options: AdmitOp
   if (key && !key.ok) return { set, report: { file: incoming.name, accepted: false, issues: key.issues } };
   const refused = refusals(set, incoming.name, aggregate, options);
   if (refused.length > 0) return { set, report: { file: incoming.name, accepted: false, issues: refused } };
-  const merged = set.merged ? mergeAggregates(set.merged, aggregate) : { ok: true as const, value: aggregate };
-  if (!merged.ok) return { set, report: { file: incoming.name, accepted: false, issues: merged.issues } };
+  // `refusals` held the file to every rule of merging, so it adds; admitFiles puts the sum in canonical order.
+  const merged = set.merged ? addAggregates(set.merged, aggregate) : aggregate;
   const loaded: LoadedFile = { id: incoming.id, name: incoming.name, aggregate };
   return {
-    set: { files: [...set.files, loaded], merged: merged.value },
+    set: { files: [...set.files, loaded], merged },
     report: {
       file: incoming.name, accepted: true, schools: aggregate.provenance.schools.length, year: aggregate.schoolYear,
       ...(incoming.signedBy ? { signedBy: incoming.signedBy } : {}), ...(key ? { key: key.status } : {}),
@@ -100,12 +112,18 @@ export function admitFile(set: FileSet, incoming: IncomingFile, options: AdmitOp
 
 /** Many files at once, in order: each is checked against the set (and the keys) as the files before it left them. */
 export function admitFiles(set: FileSet, incoming: readonly IncomingFile[], options: AdmitOptions = {}): { set: FileSet; reports: FileReport[]; learned: KnownKey[] } {
+  const admitted = admitEach(set, incoming, options);
+  const merged = admitted.set.merged;
+  return { ...admitted, set: { files: admitted.set.files, merged: merged && merged !== set.merged ? canonicalAggregate(merged) : merged } };
+}
+
+function admitEach(set: FileSet, incoming: readonly IncomingFile[], options: AdmitOptions): { set: FileSet; reports: FileReport[]; learned: KnownKey[] } {
   let current = set;
   const reports: FileReport[] = [];
   const learned: KnownKey[] = [];
   let keys = options.keys;
   for (const file of incoming) {
-    const next = admitFile(current, file, { ...options, ...(keys ? { keys } : {}) });
+    const next = addFile(current, file, { ...options, ...(keys ? { keys } : {}) });
     current = next.set;
     reports.push(next.report);
     if (next.learned && keys) {

@@ -1,5 +1,8 @@
+import { canonicalAggregate } from '../../scoring/aggregate/canonical.ts';
+import { addAggregates } from '../../scoring/aggregate/merge.ts';
+import { FOLLOW_UP_MEASURES } from '../../scoring/aggregate/schema.ts';
 import {
-  LEVELS, mergeAggregates, parseAggregate, parseJsonText, stampAggregate, tableRows,
+  LEVELS, incompatibilities, parseAggregate, rateOf, parseJsonText, stampAggregate, tableRows,
   type Aggregate, type Level, type RateEstimate, type TableRow,
 } from '../../scoring/index.ts';
 import { csvLine, type CsvCell } from '../common/index.ts';
@@ -63,13 +66,15 @@ export function aggregateMergeCommand(io: CliIo, files: readonly string[], stamp
       merged = file;
       continue;
     }
-    const next = mergeAggregates(merged, file);
-    if (next.ok) merged = next.value;
+    // Checked like mergeAggregates, added without re-sorting the growing sum each time (a province has 10,000 files).
+    const issues = incompatibilities(merged, file);
+    if (issues.length === 0) merged = addAggregates(merged, file);
     else {
       refused += 1;
-      reportIssues(io, path, next.issues);
+      reportIssues(io, path, issues);
     }
   }
+  if (merged) merged = canonicalAggregate(merged);
   if (refused > 0 || !merged) {
     say(io, `${refused} 个文件未能合并，未输出任何结果。`, `${refused} file(s) could not be merged; nothing was written.`);
     return 1;
@@ -120,5 +125,35 @@ export function aggregateTableCommand(io: CliIo, path: string | undefined): numb
   if (!file) return 1;
   io.out(TABLE_COLUMNS.join(','));
   for (const row of tableRows(file)) io.out(tableLine(row));
+  return 0;
+}
+
+export const FOLLOW_UP_COLUMNS = ['scope', 'schools', 'measure', 'count', 'of', 'rate', 'ci_low', 'ci_high', 'flagged', 'withheld_by'] as const;
+
+/**
+ * `psyscreen aggregate followup FILE`: what followed the flags (format 2), one CSV row per measure:
+ * count of `of` high-risk students of the producers that published it, the rate with its Wilson
+ * interval, and the producers that withheld it. A file without follow-up prints the header only.
+ */
+export function aggregateFollowUpCommand(io: CliIo, path: string | undefined): number {
+  if (path === undefined) {
+    io.err('usage: psyscreen aggregate followup FILE');
+    return 1;
+  }
+  const file = readAggregate(io, path);
+  if (!file) return 1;
+  io.out(FOLLOW_UP_COLUMNS.join(','));
+  const summary = file.followUp;
+  if (!summary) {
+    say(io, '该文件没有预警后续计数（版本 1 文件，或学校未填写）。', 'The file has no follow-up counts (a version 1 file, or the school recorded none).');
+    return 0;
+  }
+  const scope = file.provenance.schools.length === 1 ? (file.provenance.schools[0]?.code ?? 'merged') : 'merged';
+  for (const measure of FOLLOW_UP_MEASURES) {
+    const published = summary.rates.find((entry) => entry.measure === measure);
+    const estimate = published && published.of > 0 ? rateOf(published.count, published.of) : undefined;
+    const withheld = summary.withheld.filter((entry) => entry.measure === measure || entry.measure === 'flagged').map((entry) => `${entry.by}:${entry.reason}`).join(' ');
+    io.out(csvLine([scope, file.provenance.schools.length, measure, number(published?.count), number(published?.of), rate(estimate?.rate), rate(estimate?.interval?.low), rate(estimate?.interval?.high), summary.flagged, withheld]));
+  }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { aggregateMergeCommand, aggregateTableCommand } from './aggregate.ts';
+import { aggregateFollowUpCommand, aggregateMergeCommand, aggregateTableCommand } from './aggregate.ts';
 import type { CliIo } from './io.ts';
 import { labCommand, type LabProcess } from './lab.ts';
 import { lockCommand } from './lock.ts';
@@ -16,6 +16,7 @@ const USAGE = `psyscreen — screening instruments, norms and scoring on the com
   psyscreen lock (--check|--write)
   psyscreen aggregate merge FILE… [--level county|city|province --code CODE --name NAME [--created DATE]] > merged.psyagg
   psyscreen aggregate table FILE > table.csv
+  psyscreen aggregate followup FILE > followup.csv
   psyscreen lab [--port 8080] [--host 0.0.0.0] [--data DIR] [--plan FILE] [--rebuild] [--rate N --burst N] [--behind-proxy]
 
 Messages are in Chinese when LANG (or PSYSCREEN_LANG) starts with "zh".`;
@@ -91,6 +92,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
           options: { level: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, created: { type: 'string' } },
         });
         if (sub === 'table' && Object.keys(values).length === 0) return aggregateTableCommand(io, positionals[0]);
+        if (sub === 'followup' && Object.keys(values).length === 0) return aggregateFollowUpCommand(io, positionals[0]);
         if (sub !== 'merge') break;
         const { level, code, name, created } = values;
         if (level === undefined && code === undefined && name === undefined && created === undefined) return aggregateMergeCommand(io, positionals);

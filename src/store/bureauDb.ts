@@ -8,7 +8,8 @@ import type { KnownKey } from '../bureau/keyRegistry.ts';
  */
 export interface BureauFileRow {
   readonly id: string;
-  readonly slot: 'current' | 'comparison';
+  /** `history`: a file of any other school year, for the trends. */
+  readonly slot: 'current' | 'comparison' | 'history';
   readonly name: string;
   /** The parsed `.psyagg` value. */
   readonly aggregate: unknown;
@@ -16,7 +17,14 @@ export interface BureauFileRow {
   readonly order: number;
 }
 
+/** The bureau's list of expected schools (src/bureau/schoolList), one row, checked again when read back. */
+export interface BureauListRow {
+  readonly id: 'expected';
+  readonly list: unknown;
+}
+
 export type BureauDb = Dexie & {
+  lists: EntityTable<BureauListRow, 'id'>;
   files: EntityTable<BureauFileRow, 'id'>;
   /** The signing key of each school (or lower bureau) that has sent a signed file (keyRegistry.ts). */
   keys: EntityTable<KnownKey, 'sender'>;
@@ -26,5 +34,6 @@ export function openBureauDb(name = 'psyscreen-bureau'): BureauDb {
   const db = new Dexie(name) as BureauDb;
   db.version(1).stores({ files: 'id, slot, order' });
   db.version(2).stores({ keys: 'sender' });
+  db.version(3).stores({ lists: 'id' });
   return db;
 }

@@ -121,7 +121,7 @@ async function inChromium(texts: readonly string[]): Promise<void> {
   if (!address || typeof address === 'string') throw new Error('no port');
   const url = `http://127.0.0.1:${address.port}/bureau.html`;
   const browser = await chromium.launch(CHROMIUM);
-  const times = { handed: [] as number[], imported: [] as number[], dashboard: [] as number[], rerender: [] as number[], reload: [] as number[] };
+  const times = { handed: [] as number[], floor: [] as number[], imported: [] as number[], dashboard: [] as number[], rerender: [] as number[], reload: [] as number[] };
   try {
     for (let round = 0; round < BROWSER_ROUNDS; round++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -129,6 +129,18 @@ async function inChromium(texts: readonly string[]): Promise<void> {
       await page.goto(url);
       const input = page.locator('.import-current input[type="file"]');
       await input.waitFor({ state: 'attached' });
+      // The floor, in the same page and run: read the same 1,000 files and JSON.parse them, nothing else.
+      await page.evaluate(() => { const probe = document.createElement('input'); probe.type = 'file'; probe.multiple = true; probe.id = 'bench-floor'; document.body.append(probe); });
+      await page.locator('#bench-floor').setInputFiles(paths);
+      times.floor.push(await page.evaluate(async () => {
+        const probe = document.querySelector<HTMLInputElement>('#bench-floor');
+        const started = performance.now();
+        const texts = await Promise.all([...(probe?.files ?? [])].map((file) => file.text()));
+        let keys = 0;
+        for (const text of texts) keys += Object.keys(JSON.parse(text) as object).length;
+        probe?.remove();
+        return keys > 0 ? performance.now() - started : -1;
+      }));
       const dashboardVisible = async () => {
         await page.locator('table.units tbody tr').nth(SCHOOLS - 1).waitFor({ state: 'attached', timeout: 300_000 });
         await page.locator('svg.funnel-plot .funnel-points circle').nth(SCHOOLS - 1).waitFor({ state: 'attached', timeout: 300_000 });
@@ -163,7 +175,9 @@ async function inChromium(texts: readonly string[]): Promise<void> {
   const show = (name: string, values: readonly number[]) => console.log(`  ${name.padEnd(62)} ${median(values).toFixed(0).padStart(6)} ms   rounds ${values.map((ms) => ms.toFixed(0)).join(' ')}`);
   console.log(`\nHeadless Chromium, bureau page, ${SCHOOLS} files picked at once (median of ${BROWSER_ROUNDS}):`);
   show('Playwright hands the 1,000 files to the page (not the app)', times.handed);
+  show('floor: the same files read and JSON.parse\'d in the page', times.floor);
   show('then: files read, checked and merged (report shown)', times.imported);
+  console.log(`  import against the floor: ${(median(times.imported) / median(times.floor)).toFixed(1)}×`);
   show('then: the dashboard visible (1,000 unit rows, funnel plot)', times.dashboard);
   show('re-render of the whole dashboard (language switch)', times.rerender);
   show('reload: files read back from IndexedDB, checked, dashboard visible', times.reload);

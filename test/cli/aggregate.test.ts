@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseAggregate, publishAggregate, type Aggregate } from '../../scoring/index.ts';
 import { exactSchool, shippedPlan, unwrap } from '../scoring/aggregate/cohort.ts';
@@ -98,3 +99,35 @@ describe('psyscreen aggregate table', () => {
     expect(cli(['aggregate']).code).toBe(1);
   });
 });
+
+describe('psyscreen aggregate followup', () => {
+  const demo = JSON.parse(readFileSync('public/demo/demo-county.json', 'utf8')) as { years: { files: { name: string; aggregate: Aggregate }[] }[] };
+  const withFollowUp = demo.years[2]!.files.map((file) => file.aggregate).filter((file) => (file.followUp?.rates.length ?? 0) >= 3).slice(0, 2);
+  const more = tempFiles({
+    'f1.psyagg': withFollowUp[0]!, 'f2.psyagg': withFollowUp[1]!,
+    'v1.psyagg': readFileSync('test/fixtures/aggregate/school-v1.psyagg', 'utf8'),
+  });
+
+  it('prints one row per measure with its rate, Wilson interval and who withheld it; merged files add count and of', () => {
+    const run = cli(['aggregate', 'followup', more['f1.psyagg']!]);
+    expect(run.code).toBe(0);
+    expect(run.out[0]).toBe('scope,schools,measure,count,of,rate,ci_low,ci_high,flagged,withheld_by');
+    expect(run.out.slice(1).map((line) => line.split(',')[2])).toEqual(['interviewed', 'parentsInformed', 'referred', 'within7Days', 'closed']);
+    const first = withFollowUp[0]!.followUp!.rates[0]!;
+    const row = run.out.slice(1).find((line) => line.split(',')[2] === first.measure)!.split(',');
+    expect([Number(row[3]), Number(row[4]), Number(row[5])]).toEqual([first.count, first.of, Number((first.count / first.of).toFixed(4))]);
+    const merged = cli(['aggregate', 'merge', more['f1.psyagg']!, more['f2.psyagg']!, more['v1.psyagg']!]);
+    expect(merged.code).toBe(0);
+    const value = JSON.parse(merged.out.join('\n')) as Aggregate;
+    expect(value.version).toBe(2);
+    expect(value.followUp?.flagged).toBe(withFollowUp[0]!.followUp!.flagged + withFollowUp[1]!.followUp!.flagged);
+  });
+
+  it('prints the header only, and says why, for a version 1 file', () => {
+    const run = cli(['aggregate', 'followup', more['v1.psyagg']!]);
+    expect(run.code).toBe(0);
+    expect(run.out).toEqual(['scope,schools,measure,count,of,rate,ci_low,ci_high,flagged,withheld_by']);
+    expect(run.err.join(' ')).toContain('no follow-up counts');
+  });
+});
+

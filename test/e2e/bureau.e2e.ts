@@ -82,12 +82,16 @@ describe('bureau workspace', () => {
     // The bureau: every file at once.
     const context = await env.browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
     const { page, foreignRequests, consoleErrors } = await watchedPage(context, env.url());
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await page.goto(`${env.url()}/bureau.html`);
     await page.locator('#bureau-county').fill('330106');
     const current = page.locator('.import-current');
     await current.locator('input[type="file"]').setInputFiles([path('demo.psyagg'), path('a.psyagg'), path('b.psyagg'), path('c.psyagg')]);
     await current.getByText('本次：载入 4 个文件，0 个未载入。').waitFor();
     await current.getByText('2026-2027 学年：4 个文件，4 所学校。').waitFor();
+    // the files were parsed and checked in the check worker, off the page's thread
+    expect(workers.some((url) => url.includes('checkWorker'))).toBe(true);
     await current.locator('details', { has: page.locator('ul.accepted') }).locator('summary').click();
     await current.getByText(/已验证签名：演示学校 2026 心理筛查（演示密钥）/).waitFor();
     expect(await current.getByText(/未签名/).count()).toBe(3);
@@ -181,6 +185,72 @@ describe('bureau workspace', () => {
     await expect.poll(() => yoyRows.count()).toBe(3);
     await screenshot(page, 'bureau-6-english');
 
+    expect(foreignRequests).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    await context.close();
+  });
+  it('refuses a bad school list row by row, opens the demo county, lists the schools that did not report, shows three years of trends, and exports the reminder list', async () => {
+    const context = await env.browser().newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const { page, foreignRequests, consoleErrors } = await watchedPage(context, env.url());
+    await page.goto(`${env.url()}/bureau.html`);
+    const listPanel = page.locator('.school-list');
+    writeFileSync(path('bad-list.csv'), '学校代码,学校名称,学校类型,所属区县\r\n9900000001,一小,小学,城关镇\r\n9900000002,二小,大学,城关镇\r\n');
+    await listPanel.locator('input[type="file"]').setInputFiles(path('bad-list.csv'));
+    await listPanel.getByText('学校名单第 3 行“学校类型”列的“大学”不是可识别的学校类型', { exact: false }).waitFor();
+    await listPanel.getByText('尚未导入学校名单。').waitFor();
+
+    const opened = performance.now();
+    await page.getByRole('button', { name: '打开演示区县' }).click();
+    await page.getByText('演示区县已载入：3 个学年，共 118 个文件。').waitFor();
+    const openMs = performance.now() - opened;
+    await listPanel.getByText(/名单：42 所学校/).waitFor();
+    const reporting = page.locator('.reporting');
+    await reporting.getByText('2026-2027 学年：名单上 42 所学校中 38 所已报送，4 所未报送。').waitFor();
+    expect(await reporting.locator('table.missing-schools tbody tr').count()).toBe(4);
+    expect(await reporting.locator('.county-participation').textContent()).toMatch(/参与率（未报送学校计为 0）: \d+\.\d%/);
+    // every chart and table has something to show: a funnel plot of 38 schools, trends over three years with both tracks
+    expect(await page.locator('svg.funnel-plot .funnel-points circle').count()).toBeGreaterThan(30);
+    const trendRows = page.locator('table.trend-table tbody tr');
+    await expect.poll(() => trendRows.count()).toBe(3 + 42);
+    expect(await page.locator('table.trend-table thead th').allTextContents()).toEqual(['学校', '2024-2025', '2025-2026', '2026-2027', '变化（百分点）']);
+    expect(await trendRows.nth(1).textContent()).toMatch(/^普通高中(\d+\.\d%)/);
+    expect(await trendRows.nth(2).textContent()).toMatch(/^中职(\d+\.\d%)/);
+    expect(await page.locator('svg.trend-chart .trend-line').count()).toBe(3);
+    await page.locator('.trends select').nth(1).selectOption('9900000040');
+    expect(await page.locator('svg.trend-chart .trend-line').count()).toBe(4);
+    // what followed the flags: rates with intervals over the schools that published each measure
+    const followRows = page.locator('table.follow-up-rates tbody tr');
+    await expect.poll(() => followRows.count()).toBe(5);
+    expect(await followRows.filter({ hasText: '7 天内约谈' }).locator('td').first().textContent()).toMatch(/^\d+\.\d%\d+\.\d%–\d+\.\d%$/);
+    await page.locator('.follow-up').screenshot({ path: 'test-results/screenshots/bureau-7b-follow-up.png' });
+    await page.locator('.reporting').screenshot({ path: 'test-results/screenshots/bureau-7-reporting.png' });
+    await page.locator('.trends').screenshot({ path: 'test-results/screenshots/bureau-8-trends.png' });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'bureau-9-demo-county', { fullPage: false });
+
+    const reminder = await downloaded(page, () => reporting.getByRole('button', { name: '导出催报名单 CSV' }).click());
+    const lines = reminder.bytes.toString('utf8').split('\r\n').filter((line) => line !== '');
+    expect(lines[0]).toBe('\uFEFF学校代码,学校名称,学校类型,所属区县,在校生数,学年');
+    expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual((await reporting.locator('table.missing-schools tbody tr td:first-child').allTextContents()));
+    const xlsx = await downloaded(page, () => reporting.getByRole('button', { name: '导出催报名单 Excel' }).click());
+    expect(xlsx.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
+
+    // A list of the bureau's own replaces the demo's: two demo schools and one that sent nothing.
+    writeFileSync(path('list.csv'), '学校代码,学校名称,学校类型,所属区县,在校生数\r\n9900000001,一小,小学,城关镇,300\r\n9900000040,职校,中职,城关镇,\r\n9900000999,新校,初中,城关镇,500\r\n');
+    await listPanel.locator('input[type="file"]').setInputFiles(path('list.csv'));
+    await listPanel.getByText(/名单：3 所学校（来自“list.csv”/).waitFor();
+    await reporting.getByText('2026-2027 学年：名单上 3 所学校中 2 所已报送，1 所未报送。').waitFor();
+    await reporting.getByText('不在名单上的学校 (36)').waitFor();
+    // the demo never replaces a bureau's files and list without asking; declining changes nothing
+    const asked = new Promise<string>((resolve) => page.once('dialog', (dialog) => { resolve(dialog.message()); void dialog.dismiss(); }));
+    await page.getByRole('button', { name: '打开演示区县' }).click();
+    expect(await asked).toContain('替换已载入的 118 个文件和学校名单');
+    await listPanel.getByText(/名单：3 所学校（来自“list.csv”/).waitFor();
+    await page.reload();
+    await reporting.getByText('2026-2027 学年：名单上 3 所学校中 2 所已报送，1 所未报送。').waitFor();
+    await expect.poll(() => trendRows.count()).toBe(2 + 42);
+    // opening the demo (fetch 1 MB, check and merge 118 files, store them) stays well within a few seconds on a loaded CI machine
+    expect(openMs).toBeLessThan(15_000);
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);
     await context.close();

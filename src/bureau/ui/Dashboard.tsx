@@ -11,14 +11,21 @@ import { formatCount, formatPercent } from './cells.tsx';
 import { ExportPanel } from './ExportPanel.tsx';
 import { FunnelPlot } from './FunnelPlot.tsx';
 import { GroupTable } from './GroupTable.tsx';
+import type { SchoolList } from '../schoolList/schema.ts';
+import type { CountyText } from './countyText.ts';
+import { FollowUpPanel } from './FollowUpPanel.tsx';
+import { ReportingPanel } from './ReportingPanel.tsx';
 import type { BureauSettings } from './settings.ts';
+import { TrendsPanel } from './TrendsPanel.tsx';
 import { UnitTable } from './UnitTable.tsx';
 import { YearOverYearTable } from './YearOverYearTable.tsx';
 
 const totalOf = (merged: Aggregate) => unitRow({ id: 'total', name: '', aggregate: merged });
 
 /** The county dashboard over the current set (and the comparison set, for the change year over year). */
-export function Dashboard({ current, comparison, settings, text, locale }: { current: FileSet; comparison: FileSet; settings: BureauSettings; text: BureauText; locale: Locale }) {
+export function Dashboard({ current, comparison, years, list, settings, text, county, locale }: {
+  current: FileSet; comparison: FileSet; years: readonly { year: string; set: FileSet }[]; list: SchoolList | undefined; settings: BureauSettings; text: BureauText; county: CountyText; locale: Locale;
+}) {
   const merged = current.merged;
   const [measure, setMeasure] = useState('battery');
   const [funnelMeasure, setFunnelMeasure] = useState<FunnelMeasure>('high');
@@ -48,11 +55,15 @@ export function Dashboard({ current, comparison, settings, text, locale }: { cur
     <section className="dashboard" aria-labelledby="dashboard-title">
       <h2 id="dashboard-title">{text.dashboard} <span className="muted">{merged.schoolYear}</span></h2>
 
+      {list && <ReportingPanel list={list} set={current} text={county} locale={locale} />}
+
       <section className="panel" aria-labelledby="units-title">
         <h3 id="units-title">{text.schoolsTitle}</h3>
         <p className="muted">{text.schoolsIntro}</p>
         <UnitTable units={units} k={k} text={text} locale={locale} />
       </section>
+
+      <FollowUpPanel set={current} text={county} locale={locale} />
 
       <section className="panel" aria-labelledby="groups-title">
         <div className="section-head">
@@ -103,6 +114,8 @@ export function Dashboard({ current, comparison, settings, text, locale }: { cur
         <h3 id="yoy-title">{text.yoyTitle} <span className="muted">{text.funnelMeasures[funnelMeasure]}</span></h3>
         {yoy && overall ? <YearOverYearTable yoy={yoy} overall={overall} k={k} text={text} locale={locale} /> : <p className="muted">{text.yoyNeedsTwo}</p>}
       </section>
+
+      {years.length >= 2 ? <TrendsPanel years={years} list={list?.schools ?? []} text={text} county={county} locale={locale} /> : <section className="panel"><h3>{county.trendTitle}</h3><p className="muted">{county.trendNeedsYears}</p></section>}
 
       <ExportPanel current={current} tables={tables} svgRef={svgRef} hasChart={funnel !== undefined} settings={settings} text={text} locale={locale} />
     </section>

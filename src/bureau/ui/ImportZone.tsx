@@ -1,12 +1,12 @@
 import { useState, type DragEvent } from 'react';
 import type { Locale } from '../../../scoring/index.ts';
-import { yearOf, type FileSet, type Slot } from '../fileSet.ts';
+import { yearOf, type FileSet } from '../fileSet.ts';
 import type { BureauText } from './bureauText.ts';
 import { FileReports } from './FileReports.tsx';
-import type { BureauFiles } from './useBureauFiles.ts';
+import type { BureauFiles, Zone } from './useBureauFiles.ts';
 
 /** One set's files: pick or drop many at once, see what became of each, list and remove what is loaded. */
-export function ImportZone({ slot, set, files, county, text, locale }: { slot: Slot; set: FileSet; files: BureauFiles; county: string; text: BureauText; locale: Locale }) {
+export function ImportZone({ slot, set, files, county, text, locale, summary }: { slot: Zone; set: FileSet; files: BureauFiles; county: string; text: BureauText; locale: Locale; summary?: string }) {
   const [over, setOver] = useState(false);
   const busy = files.progress !== undefined;
   const load = (picked: readonly File[]) => { if (!busy) void files.importFiles(slot, picked, county); };
@@ -31,7 +31,7 @@ export function ImportZone({ slot, set, files, county, text, locale }: { slot: S
         </label>
         {files.progress?.slot === slot && <p role="status">{text.loading(files.progress.done, files.progress.total)}</p>}
       </div>
-      <p className="loaded-summary">{year ? text.loadedSummary(set.files.length, schools, year) : text.nothingLoaded}</p>
+      <p className="loaded-summary">{summary ?? (year ? text.loadedSummary(set.files.length, schools, year) : text.nothingLoaded)}</p>
       {elsewhere > 0 && <p className="warning-text">{text.otherCounty(elsewhere, wanted)}</p>}
       <FileReports reports={files.reports[slot]} text={text} locale={locale} />
       {set.files.length > 0 && (

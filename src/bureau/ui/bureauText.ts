@@ -1,6 +1,6 @@
 import type { Level, Locale, Sex } from '../../../scoring/index.ts';
 import type { FunnelMeasure } from '../funnel.ts';
-import type { Slot } from '../fileSet.ts';
+import type { Zone } from './useBureauFiles.ts';
 
 /** Every string of the bureau workspace, in both languages. */
 const zh = {
@@ -16,8 +16,8 @@ const zh = {
   bureauCode: '本局代码',
   bureauName: '本局名称',
 
-  slots: { current: '本学年', comparison: '对比学年（可选）' } satisfies Record<Slot, string>,
-  slotIntro: { current: '载入各校的汇总文件。可以一次选择或拖入多个文件（一个区县常有 100–300 所学校）。', comparison: '载入另一学年的汇总文件，用于同一批学校的逐年比较。' } satisfies Record<Slot, string>,
+  slots: { current: '本学年', comparison: '对比学年（可选）', history: '更多学年（趋势，可选）' } satisfies Record<Zone, string>,
+  slotIntro: { current: '载入各校的汇总文件。可以一次选择或拖入多个文件（一个区县常有 100–300 所学校）。', comparison: '载入另一学年的汇总文件，用于同一批学校的逐年比较。', history: '载入其他学年的汇总文件（可混合多个学年，按文件中的学年自动归类），用于逐年趋势。' } satisfies Record<Zone, string>,
   dropHere: '把 .psyagg 文件拖到这里，或',
   choose: '选择文件',
   loading: (done: number, total: number) => `正在检查 ${done} / ${total} …`,
@@ -35,6 +35,7 @@ const zh = {
   reportSummary: (accepted: number, rejected: number) => `本次：载入 ${accepted} 个文件，${rejected} 个未载入。`,
   loadedSummary: (files: number, schools: number, year: string) => `${year} 学年：${files} 个文件，${schools} 所学校。`,
   nothingLoaded: '尚未载入文件。',
+  storeFailed: (detail: string) => `已载入的文件未能保存到本机浏览器（${detail}）：本次仍可使用，关闭页面后需重新载入。`,
   otherCounty: (n: number, county: string) => `注意：已载入的文件中有 ${n} 个含有不属于“${county}”的学校（在设定辖区之前载入）。`,
   loadedFiles: '已载入的文件',
   remove: '移除',
@@ -116,8 +117,8 @@ const en: BureauText = {
   bureauCode: 'Bureau code',
   bureauName: 'Bureau name',
 
-  slots: { current: 'Current year', comparison: 'Comparison year (optional)' },
-  slotIntro: { current: 'Load the schools\' aggregate files. Pick or drop many at once (a county often has 100–300 schools).', comparison: 'Load another school year\'s files to compare the same schools year over year.' },
+  slots: { current: 'Current year', comparison: 'Comparison year (optional)', history: 'More school years (trends, optional)' },
+  slotIntro: { current: 'Load the schools\' aggregate files. Pick or drop many at once (a county often has 100–300 schools).', comparison: 'Load another school year\'s files to compare the same schools year over year.', history: 'Load aggregates of other school years (several years may be mixed; each file goes to its own year) for the trends.' },
   dropHere: 'Drop .psyagg files here, or',
   choose: 'Choose files',
   loading: (done: number, total: number) => `Checking ${done} / ${total}…`,
@@ -135,6 +136,7 @@ const en: BureauText = {
   reportSummary: (accepted: number, rejected: number) => `This time: ${accepted} file(s) loaded, ${rejected} not loaded.`,
   loadedSummary: (files: number, schools: number, year: string) => `${year}: ${files} file(s), ${schools} school(s).`,
   nothingLoaded: 'No file loaded yet.',
+  storeFailed: (detail: string) => `The loaded files could not be kept in this browser (${detail}): they work for this session, but must be loaded again after closing the page.`,
   otherCounty: (n: number, county: string) => `Note: ${n} loaded file(s) hold schools outside "${county}" (loaded before the county was set).`,
   loadedFiles: 'Loaded files',
   remove: 'Remove',

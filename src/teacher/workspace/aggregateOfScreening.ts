@@ -2,6 +2,7 @@ import {
   buildAggregate, publishAggregate, shortRefOf, succeed, type Aggregate, type AggregateParticipant, type BatteryResult, type Outcome, type Plan,
 } from '../../../scoring/index.ts';
 import type { StoredBatteryResult, StudentRecord } from '../../records/index.ts';
+import { followUpFacts } from './followUpFacts.ts';
 import { waveOfPlan } from './summary.ts';
 
 export interface AggregateOfScreeningRequest {
@@ -55,7 +56,8 @@ export function participantsOfScreening(request: Pick<AggregateOfScreeningReques
     if (!grades.has(grade)) continue;
     const stored = wave?.status === 'completed' ? wave.results[0]?.result : undefined;
     const result = stored ? scoredResult(stored) : undefined;
-    if (result) participants.push({ grade: result.respondent.grade, sex: result.respondent.sex, status: 'completed', result });
+    // What followed goes in for every completed result; the aggregate counts it for high-risk ones only.
+    if (result && wave) participants.push({ grade: result.respondent.grade, sex: result.respondent.sex, status: 'completed', result, followUp: followUpFacts(record, wave) });
     else if (wave) participants.push({ grade, sex: record.identity.sex, status: wave.status === 'declined' ? 'declined' : 'absent' });
     else participants.push({ grade, sex: record.identity.sex, status: 'absent' });
   }

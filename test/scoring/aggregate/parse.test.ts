@@ -24,7 +24,7 @@ describe('reading a .psyagg file', () => {
     expect(cut.ok ? '' : cut.issues[0]?.code).toBe('json_syntax');
     const plan = parseAggregate(shippedPlan());
     expect(plan.ok ? [] : plan.issues).toEqual([{ code: 'not_an_aggregate', path: ['format'], params: { received: 'missing' } }]);
-    expect(problems(published, (copy) => { copy.version = 2; })).toEqual([['aggregate_version_unsupported', 'version']]);
+    expect(problems(published, (copy) => { copy.version = 3; })).toEqual([['aggregate_version_unsupported', 'version']]);
   });
 
   it('names the JSON path of a field of the wrong shape', () => {

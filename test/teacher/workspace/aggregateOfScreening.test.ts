@@ -3,6 +3,8 @@ import { parseAggregate, refOf, tableRows, type Plan } from '../../../scoring/in
 import type { StudentRecord } from '../../../src/records/index.ts';
 import { addSubmissions } from '../../../src/teacher/workspace/addSubmissions.ts';
 import { aggregateOfScreening, participantsOfScreening } from '../../../src/teacher/workspace/aggregateOfScreening.ts';
+import { closeCase, recordAction, recordInterview } from '../../../src/teacher/workspace/followUp.ts';
+import { waveOfPlan } from '../../../src/teacher/workspace/summary.ts';
 import { summarize } from '../../../src/teacher/workspace/summary.ts';
 import { library } from '../../records/support.ts';
 import { declinedSubmission, emptyRecord, pupil, scoredSubmission, testContext, type Profile, type Pupil } from './support.ts';
@@ -116,5 +118,34 @@ describe('the aggregate of a workspace screening', () => {
   it('refuses a school code a bureau could not file', () => {
     const bad = aggregateOfScreening({ ...request, school: { ...SCHOOL, code: '33 01' } });
     expect(bad.ok ? [] : bad.issues.map((found) => [found.code, found.path.join('.')])).toEqual([['bad_code', 'school.code']]);
+  });
+
+  it('carries what followed each flag into the exact file, counted for high-risk students only (format 2)', () => {
+    const context = testContext();
+    const must = <T,>(outcome: { ok: true; value: T } | { ok: false; issues: readonly unknown[] }): T => {
+      if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+      return outcome.value;
+    };
+    // the three grade-7 students scored high: one interviewed within 7 days, parents told, closed; one interviewed on day 9; one nothing
+    const grade7Records = records.filter((record) => record.identity.grade === 7 && waveOfPlan(record, 'school-2026@1.0.0'));
+    const [a, b] = grade7Records.map((record) => ({ record, wave: waveOfPlan(record, 'school-2026@1.0.0')! }));
+    let first = must(recordInterview(a!.record, { waveId: a!.wave.id, at: '2026-10-15T04:00:00.000Z', findings: '已约谈', confirmedTier: 'high' }, context));
+    first = must(recordAction(first, { at: '2026-10-15T05:00:00.000Z', action: 'parents_informed', content: '电话告知', waveId: a!.wave.id }, context));
+    first = must(closeCase(first, { at: '2026-11-01T04:00:00.000Z', reason: '好转' }, '2026-11-01', context));
+    const second = must(recordInterview(b!.record, { waveId: b!.wave.id, at: '2026-10-21T04:00:00.000Z', findings: '已约谈', confirmedTier: 'high' }, context));
+    const changed = new Map([[first.id, first], [second.id, second]]);
+    const followed = { ...request, records: records.map((record) => changed.get(record.id) ?? record) };
+    const facts = participantsOfScreening(followed).filter((p) => p.grade === 7).map((p) => p.followUp);
+    expect(facts).toContainEqual({ interviewed: true, within7Days: true, parentsInformed: true, referred: false, closed: true });
+    expect(facts).toContainEqual({ interviewed: true, within7Days: false, parentsInformed: false, referred: false, closed: false });
+    const built = aggregateOfScreening(followed);
+    if (!built.ok) throw new Error(JSON.stringify(built.issues));
+    expect(built.value.exact.version).toBe(2);
+    const grade7Cells = built.value.exact.cells.filter((cell) => cell.grade === 7);
+    const total = (measure: 'interviewed' | 'parentsInformed' | 'referred' | 'within7Days' | 'closed') => grade7Cells.reduce((sum, cell) => sum + (cell.followUp?.[measure] ?? 0), 0);
+    expect([total('interviewed'), total('parentsInformed'), total('referred'), total('within7Days'), total('closed')]).toEqual([2, 1, 0, 1, 1]);
+    // every cell of this small school is suppressed on publishing, so no high-risk student is in the published follow-up
+    expect(built.value.published.cells).toEqual([]);
+    expect(built.value.published.followUp).toEqual({ flagged: 0, rates: ['interviewed', 'parentsInformed', 'referred', 'within7Days', 'closed'].map((measure) => ({ measure, count: 0, of: 0 })), withheld: [] });
   });
 });
