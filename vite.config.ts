@@ -41,7 +41,7 @@ export default defineConfig({
         // The demo school's private key and workspace are public by design, but no school PC should carry
         // them offline as part of the app (issue 12.10). The demo kiosk plan holds only sealed entries and
         // the public key, and stays: a lab PC can try the demo offline.
-        globIgnores: ['demo/demo-school-key.json', 'demo/demo-workspace.json'],
+        globIgnores: ['demo/demo-school-key.json', 'demo/demo-workspace.json', 'demo/demo-county.json'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: null,
         cleanupOutdatedCaches: true,
