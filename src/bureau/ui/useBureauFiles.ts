@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BureauDb } from '../../store/bureauDb.ts';
 import { admitFiles, removeFile, type FileReport, type IncomingFile } from '../admit.ts';
-import type { KnownKey } from '../keyRegistry.ts';
+import { ZKnownKey, type KnownKey } from '../keyRegistry.ts';
 import { unwrapSigned } from '../unwrapSigned.ts';
 import { EMPTY_SET, yearOf, type FileSet, type Slot } from '../fileSet.ts';
 
@@ -60,7 +60,8 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
 
   useEffect(() => {
     let live = true;
-    void db.keys.toArray().then((list) => { if (live) keepKeys(list); });
+    // Stored entries are checked like any input; a damaged one is left out (its sender is then new again).
+    void db.keys.toArray().then((list) => { if (live) keepKeys(list.flatMap((row) => { const key = ZKnownKey.safeParse(row); return key.success ? [key.data as KnownKey] : []; })); });
     void db.files.orderBy('order').toArray().then((rows) => {
       if (!live) return;
       const back = (slot: Slot, otherYear?: string) =>
