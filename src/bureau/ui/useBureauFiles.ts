@@ -77,32 +77,36 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
   const importFiles = useCallback(async (slot: Slot, files: readonly File[], county: string) => {
     if (files.length === 0) return;
     setProgress({ slot, done: 0, total: files.length });
-    // A file that cannot be read gets empty text, and is then refused as damaged like any other.
-    const read: IncomingFile[] = await Promise.all(files.map(async (file) => ({ id: newId(), name: file.name, text: await file.text().catch(() => '') })));
-    const { ready: incoming, refused } = await unwrapSigned(read);
-    let set = latest.current[slot];
-    const found: FileReport[] = [...refused];
-    const learned: KnownKey[] = [];
-    const now = new Date().toISOString();
-    for (let start = 0; start < incoming.length; start += BATCH) {
-      const otherYear = yearOf(latest.current[other(slot)]);
-      const done = admitFiles(set, incoming.slice(start, start + BATCH), { county, keys: knownKeys.current, now, ...(slot === 'comparison' && otherYear ? { otherYear } : {}) });
-      set = done.set;
-      found.push(...done.reports);
-      learned.push(...done.learned);
-      if (done.learned.length > 0) keepKeys([...knownKeys.current.values(), ...done.learned]);
-      setProgress({ slot, done: Math.min(start + BATCH, incoming.length), total: incoming.length });
-      await nextFrame();
+    // Whatever happens to one file or one write, the page never stays on "checking…".
+    try {
+      // A file that cannot be read gets empty text, and is then refused as damaged like any other.
+      const read: IncomingFile[] = await Promise.all(files.map(async (file) => ({ id: newId(), name: file.name, text: await file.text().catch(() => '') })));
+      const { ready: incoming, refused } = await unwrapSigned(read);
+      let set = latest.current[slot];
+      const found: FileReport[] = [...refused];
+      const learned: KnownKey[] = [];
+      const now = new Date().toISOString();
+      for (let start = 0; start < incoming.length; start += BATCH) {
+        const otherYear = yearOf(latest.current[other(slot)]);
+        const done = admitFiles(set, incoming.slice(start, start + BATCH), { county, keys: knownKeys.current, now, ...(slot === 'comparison' && otherYear ? { otherYear } : {}) });
+        set = done.set;
+        found.push(...done.reports);
+        learned.push(...done.learned);
+        if (done.learned.length > 0) keepKeys([...knownKeys.current.values(), ...done.learned]);
+        setProgress({ slot, done: Math.min(start + BATCH, incoming.length), total: incoming.length });
+        await nextFrame();
+      }
+      const before = new Set(latest.current[slot].files.map((file) => file.id));
+      const added = set.files.filter((file) => !before.has(file.id));
+      commit({ ...latest.current, [slot]: set });
+      setReports((current) => ({ ...current, [slot]: found }));
+      // Kept for the next session once the dashboard is up; the files themselves are the source.
+      const order = Date.now();
+      await db.files.bulkPut(added.map((file, index) => ({ id: file.id, slot, name: file.name, aggregate: file.aggregate, order: order + index / 10_000 })));
+      await db.keys.bulkPut(learned);
+    } finally {
+      setProgress(undefined);
     }
-    const before = new Set(latest.current[slot].files.map((file) => file.id));
-    const added = set.files.filter((file) => !before.has(file.id));
-    commit({ ...latest.current, [slot]: set });
-    setReports((current) => ({ ...current, [slot]: found }));
-    setProgress(undefined);
-    // Kept for the next session once the dashboard is up; the files themselves are the source.
-    const order = Date.now();
-    await db.files.bulkPut(added.map((file, index) => ({ id: file.id, slot, name: file.name, aggregate: file.aggregate, order: order + index / 10_000 })));
-    await db.keys.bulkPut(learned);
   }, [db, commit, keepKeys]);
 
   const forgetKey = useCallback((sender: string) => {
