@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fail, issue, parseJsonText, parseWith, succeed, type Outcome } from '../../scoring/index.ts';
+import { fail, issue, parseWith, succeed, type Outcome } from '../../scoring/index.ts';
+import { readJsonFileText } from './jsonFile.ts';
 import { ecdsaSign, ecdsaVerify, importEcPublicKey } from '../crypto/index.ts';
 import { fromBase64, toBase64 } from './base64.ts';
 import { utf8 } from './bytes.ts';
@@ -80,6 +81,6 @@ export async function openSignedJson(json: unknown): Promise<Outcome<SignedConte
 }
 
 export async function openSignedText(text: string): Promise<Outcome<SignedContent>> {
-  const json = parseJsonText(text);
-  return json.ok ? openSignedJson(json.value) : fail([issue('not_psyscreen_file', [], { expected: '.psyagg' })]);
+  const json = readJsonFileText(text, '.psyagg');
+  return json.ok ? openSignedJson(json.value) : json;
 }
