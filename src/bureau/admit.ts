@@ -30,9 +30,10 @@ export interface IncomingFile {
   readonly checked?: Outcome<Aggregate>;
 }
 
+/** Who signed a file: only what the signature covers (no name for signed files of version 1). */
 export interface Signer {
   readonly keyId: string;
-  readonly keyName: string;
+  readonly keyName?: string;
 }
 
 /** What became of one file: accepted (with what it added), or refused with the reason first and the details after. */

@@ -1,5 +1,8 @@
-import { issue, producerOf, type Aggregate, type Issue, type Level } from '../../scoring/index.ts';
+import { z } from 'zod';
+import { LEVELS, issue, producerOf, type Aggregate, type Issue, type Level } from '../../scoring/index.ts';
 import { formatKeyId } from '../records/keyId.ts';
+import { ZKeyName } from '../records/publicKey.ts';
+import { ZKeyId, ZTimestamp } from '../records/schemaParts.ts';
 import type { Signer } from './admit.ts';
 
 /**
@@ -15,10 +18,23 @@ export interface KnownKey {
   readonly code: string;
   readonly name: string;
   readonly keyId: string;
-  readonly keyName: string;
+  /** The key's name, only when the signature covered it (signed files of version 2). */
+  readonly keyName?: string;
   /** When this bureau first saw the key. */
   readonly since: string;
 }
+
+/** A key on record as read back from storage or from the command line's keys file; checked like any input. */
+export const ZKnownKey = z.strictObject({
+  sender: z.string().min(1).max(200),
+  level: z.enum(LEVELS),
+  code: z.string().min(1).max(100),
+  name: z.string().max(200),
+  keyId: ZKeyId,
+  keyName: ZKeyName.optional(),
+  since: ZTimestamp,
+  // The sender is always its level and code: an entry edited to say otherwise is filed where it belongs.
+}).transform((key) => ({ ...key, sender: `${key.level}:${key.code}` }));
 
 export type KeyRegistry = ReadonlyMap<string, KnownKey>;
 
@@ -42,7 +58,8 @@ export function checkSigningKey(registry: KeyRegistry, aggregate: Aggregate, sig
       : { ok: true, status: 'unsigned' };
   }
   if (!known) {
-    return { ok: true, status: 'new', learned: { sender, level: producer.level, code: producer.code, name: producer.name, keyId: signer.keyId, keyName: signer.keyName, since: now } };
+    const learned: KnownKey = { sender, level: producer.level, code: producer.code, name: producer.name, keyId: signer.keyId, ...(signer.keyName === undefined ? {} : { keyName: signer.keyName }), since: now };
+    return { ok: true, status: 'new', learned };
   }
   if (known.keyId !== signer.keyId) {
     return { ok: false, issues: [issue('bureau_key_changed', [], { ...params, keyId: formatKeyId(signer.keyId), known: formatKeyId(known.keyId), since: known.since.slice(0, 10) })] };

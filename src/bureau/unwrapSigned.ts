@@ -1,6 +1,10 @@
 import { issue } from '../../scoring/index.ts';
 import { isSignedFile, openSignedJson } from '../records/signedFile.ts';
-import type { FileReport, IncomingFile } from './admit.ts';
+import type { SignedContent } from '../records/signedFile.ts';
+import type { FileReport, IncomingFile, Signer } from './admit.ts';
+
+const signerOf = (content: SignedContent): Signer =>
+  content.keyName === undefined ? { keyId: content.keyId } : { keyId: content.keyId, keyName: content.keyName };
 
 /**
  * Signed `.psyagg` files (a school's aggregate in a `psyscreen-signed` wrapper) are checked before they
@@ -24,7 +28,7 @@ export async function unwrapSigned(incoming: readonly IncomingFile[]): Promise<{
     }
     const opened = await openSignedJson(json);
     if (!opened.ok) refused.push({ file: file.name, accepted: false, issues: [issue('bureau_signature_invalid', [], { file: file.name }), ...opened.issues] });
-    else ready.push({ id: file.id, name: file.name, text: opened.value.text, signedBy: { keyId: opened.value.keyId, keyName: opened.value.keyName } });
+    else ready.push({ id: file.id, name: file.name, text: opened.value.text, signedBy: signerOf(opened.value) });
   }
   return { ready, refused };
 }

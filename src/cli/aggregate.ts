@@ -6,9 +6,19 @@ import {
   type Aggregate, type Level, type RateEstimate, type TableRow,
 } from '../../scoring/index.ts';
 import { csvLine, type CsvCell } from '../common/index.ts';
+import type { Signer } from '../bureau/admit.ts';
+import { checkSigningKey, type KeyRegistry, type KnownKey } from '../bureau/keyRegistry.ts';
+import { formatKeyId } from '../records/keyId.ts';
 import { isSignedFile } from '../records/signedFile.ts';
 import { readJson, reportIssues, type CliIo } from './io.ts';
+import { parseKeysFile, writeKeysFile } from './keysFile.ts';
 import { openSignedSync } from './signed.ts';
+
+export interface MergeOptions {
+  readonly stamp?: StampOptions;
+  /** The keys file (keysFile.ts): senders' keys on record, updated with the first key seen from each. */
+  readonly keys?: string;
+}
 
 export interface StampOptions {
   readonly level: string;
@@ -17,9 +27,16 @@ export interface StampOptions {
   readonly created?: string;
 }
 
-function readAggregate(io: CliIo, path: string): Aggregate | undefined {
+interface ReadFile {
+  readonly aggregate: Aggregate;
+  /** What the signature vouches for; undefined for an unsigned file. */
+  readonly signer?: Signer;
+}
+
+function readFile(io: CliIo, path: string): ReadFile | undefined {
   let json = readJson(io, path);
   if (json === undefined) return undefined;
+  let signer: Signer | undefined;
   if (isSignedFile(json)) {
     const opened = openSignedSync(json);
     if (!opened.ok) {
@@ -32,43 +49,97 @@ function readAggregate(io: CliIo, path: string): Aggregate | undefined {
       return undefined;
     }
     json = inner.value;
+    signer = opened.value.keyName === undefined ? { keyId: opened.value.keyId } : { keyId: opened.value.keyId, keyName: opened.value.keyName };
   }
   const parsed = parseAggregate(json);
   if (!parsed.ok) reportIssues(io, path, parsed.issues);
-  return parsed.ok ? parsed.value : undefined;
+  return parsed.ok ? { aggregate: parsed.value, ...(signer ? { signer } : {}) } : undefined;
 }
 
+const readAggregate = (io: CliIo, path: string): Aggregate | undefined => readFile(io, path)?.aggregate;
+
 const say = (io: CliIo, zh: string, en: string) => io.err(io.locale === 'zh-CN' ? zh : en);
+
+/** The keys on record, or undefined (reported) when the keys file exists but cannot be read or is damaged. */
+function readKeys(io: CliIo, path: string): { registry: KeyRegistry; exists: boolean } | undefined {
+  let text: string | undefined;
+  try {
+    text = io.readText(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    if (code !== 'ENOENT') {
+      say(io, `${path}: 无法读取密钥登记文件（${code}）`, `${path}: cannot read the keys file (${code})`);
+      return undefined;
+    }
+  }
+  const parsed = parseKeysFile(text);
+  if (!parsed.ok) {
+    reportIssues(io, path, parsed.issues);
+    return undefined;
+  }
+  return { registry: parsed.value, exists: text !== undefined };
+}
+
+/** Which files came unsigned, and which keys went on record: said on stderr after a merge. */
+function sayKeys(io: CliIo, unsigned: readonly string[], learned: readonly { path: string; key: KnownKey }[]): void {
+  if (unsigned.length > 0) say(io, `其中 ${unsigned.length} 个文件未签名，无法确认报送后是否被改动：${unsigned.join('、')}`, `${unsigned.length} file(s) unsigned, so there is no way to tell whether they were changed after they were sent: ${unsigned.join(', ')}`);
+  for (const { path, key } of learned) {
+    const id = formatKeyId(key.keyId);
+    const name = key.keyName ?? (io.locale === 'zh-CN' ? '（旧版签名文件，密钥名称不在签名范围内）' : '(older signed file: key name not covered by the signature)');
+    say(io, `${path}: 首次收到 ${key.name}（${key.code}）的签名文件，已登记其密钥 ${name}，指纹 ${id}；请与学校核对。`, `${path}: first signed file from ${key.name} (${key.code}); its key ${name}, fingerprint ${id}, is now on record; compare it with the school.`);
+  }
+}
 
 /**
  * `psyscreen aggregate merge FILE…`: adds the files and prints the merged `.psyagg` on stdout. Every
  * file is checked against the ones before it; any damaged, duplicate or incompatible file is named on
- * stderr and nothing is printed (exit 1), so a script never passes on a partial county file.
+ * stderr and nothing is printed (exit 1), so a script never passes on a partial county file. Each
+ * file's signature (or its absence) is said on stderr; with `--keys FILE` each sender is held to the key
+ * on record there, as in the bureau workspace, and a first key seen is added to the file (only when the
+ * merge succeeds, so a refused run changes nothing).
  */
-export function aggregateMergeCommand(io: CliIo, files: readonly string[], stamp?: StampOptions): number {
+export function aggregateMergeCommand(io: CliIo, files: readonly string[], options: MergeOptions = {}): number {
+  const { stamp } = options;
   if (files.length === 0) {
-    io.err('usage: psyscreen aggregate merge FILE… [--level county --code CODE --name NAME [--created DATE]]');
+    io.err('usage: psyscreen aggregate merge FILE… [--keys KEYS.json] [--level county --code CODE --name NAME [--created DATE]]');
     return 1;
   }
   if (stamp && !(LEVELS as readonly string[]).includes(stamp.level)) {
     say(io, `--level 应为 county、city 或 province，而不是“${stamp.level}”`, `--level must be county, city or province, not "${stamp.level}"`);
     return 1;
   }
+  const keys = options.keys === undefined ? undefined : readKeys(io, options.keys);
+  if (options.keys !== undefined && !keys) return 1;
+  let registry = keys?.registry;
+  const learned: { path: string; key: KnownKey }[] = [];
   let merged: Aggregate | undefined;
   let refused = 0;
+  const unsigned: string[] = [];
   for (const path of files) {
-    const file = readAggregate(io, path);
+    const file = readFile(io, path);
     if (!file) {
       refused += 1;
       continue;
     }
+    const check = registry ? checkSigningKey(registry, file.aggregate, file.signer, path, io.now()) : undefined;
+    if (check && !check.ok) {
+      refused += 1;
+      reportIssues(io, path, check.issues);
+      say(io, `（命令行：与该单位核实确实更换了密钥后，从 ${options.keys ?? ''} 中删除其登记，再合并。）`, `(command line: once the sender has confirmed a new key, remove its entry from ${options.keys ?? ''} and merge again.)`);
+      continue;
+    }
+    if (!file.signer) unsigned.push(path);
+    if (check?.learned && registry) {
+      registry = new Map([...registry, [check.learned.sender, check.learned]]);
+      learned.push({ path, key: check.learned });
+    }
     if (!merged) {
-      merged = file;
+      merged = file.aggregate;
       continue;
     }
     // Checked like mergeAggregates, added without re-sorting the growing sum each time (a province has 10,000 files).
-    const issues = incompatibilities(merged, file);
-    if (issues.length === 0) merged = addAggregates(merged, file);
+    const issues = incompatibilities(merged, file.aggregate);
+    if (issues.length === 0) merged = addAggregates(merged, file.aggregate);
     else {
       refused += 1;
       reportIssues(io, path, issues);
@@ -87,7 +158,17 @@ export function aggregateMergeCommand(io: CliIo, files: readonly string[], stamp
     }
     merged = stamped.value;
   }
+  if (options.keys !== undefined && registry && (learned.length > 0 || !keys?.exists)) {
+    try {
+      io.writeText(options.keys, writeKeysFile(registry));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+      say(io, `${options.keys}: 无法写入密钥登记文件（${code}），未输出任何结果。`, `${options.keys}: cannot write the keys file (${code}); nothing was written.`);
+      return 1;
+    }
+  }
   io.out(JSON.stringify(merged, null, 2));
+  sayKeys(io, unsigned, learned);
   say(io, `已合并 ${files.length} 个文件，共 ${merged.provenance.schools.length} 所学校。`, `Merged ${files.length} file(s): ${merged.provenance.schools.length} school(s).`);
   return 0;
 }

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { parseJsonText, type Issue, type Locale } from '../../scoring/index.ts';
 import { describeIssueWithPath } from '../issueMessages.ts';
 
@@ -8,9 +8,13 @@ export interface CliIo {
   readonly err: (line: string) => void;
   /** Reads a file, or stdin for "-". */
   readonly readText: (path: string) => string;
+  /** Writes a whole file (may throw, e.g. EACCES). */
+  readonly writeText: (path: string, text: string) => void;
   readonly locale: Locale;
   /** Today as YYYY-MM-DD, for anything dated. */
   readonly today: () => string;
+  /** Now as an ISO time, for anything timed (e.g. when a key went on record). */
+  readonly now: () => string;
 }
 
 export const localeFromEnv = (env: NodeJS.ProcessEnv): Locale =>
@@ -21,8 +25,10 @@ export function processIo(): CliIo {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     readText: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
+    writeText: (path, text) => writeFileSync(path, text),
     locale: localeFromEnv(process.env),
     today: () => new Date().toISOString().slice(0, 10),
+    now: () => new Date().toISOString(),
   };
 }
 

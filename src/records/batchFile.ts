@@ -5,7 +5,6 @@ import { decodeUtf8, ownBytes, sha256Hex, utf8 } from './bytes.ts';
 import { checkFormat } from './formatCheck.ts';
 import { ZId, ZSha256Hex, ZText, ZTimestamp, ZVersionRef } from './schemaParts.ts';
 import { MAGIC } from './envelopeLayout.ts';
-import { decodeEnvelope } from './envelopeReader.ts';
 import { createZipWriter, looksLikeZip, readZip } from './zipFiles.ts';
 
 /**
@@ -162,18 +161,6 @@ function readJsonBatch(bytes: Uint8Array<ArrayBuffer>): Outcome<BatchContents> {
   });
   const { plan, machine, created } = batch.value;
   return succeed({ version: 1, drafts: [], plan, machine, created, entries, strays: [] });
-}
-
-/**
- * A single `.psysealed` file (as a lab machine writes into a shared folder) as a one-entry batch, so
- * it is imported exactly like an exported batch: same checks, same idempotence.
- */
-export async function batchOfSealedFile(bytes: Uint8Array<ArrayBuffer>, machine = 'shared-folder'): Promise<Outcome<Uint8Array<ArrayBuffer>>> {
-  const decoded = decodeEnvelope(bytes, ['psyscreen-sealed']);
-  if (!decoded.ok) return fail(decoded.issues);
-  const { id, plan, created } = decoded.value.header;
-  if (id === undefined || plan === undefined || !ZVersionRef.safeParse(plan).success) return fail([issue('file_damaged', ['header'])]);
-  return succeed(await writeBatch({ plan, machine, created, submissions: [{ id, created, sealed: bytes }] }));
 }
 
 export const looksLikeSealedFile = (bytes: Uint8Array): boolean => MAGIC.every((byte, index) => bytes[index] === byte);

@@ -13,7 +13,8 @@ export const FORMATS = {
   'psyscreen-batch': { label: '.psybatch', versions: [1, 2, 3] },
   'psyscreen-record': { label: '.psyrec', versions: [1, 2, 3] },
   'psyscreen-record-export': { label: 'record export (.zip)', versions: [1] },
-  'psyscreen-signed': { label: 'signed file (.psyagg)', versions: [1] },
+  'psyscreen-signed': { label: 'signed file (.psyagg)', versions: [1, 2] },
+  'psyscreen-bureau-keys': { label: 'keys file (aggregate merge --keys)', versions: [1] },
 } as const;
 
 export type FormatName = keyof typeof FORMATS;

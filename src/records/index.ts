@@ -25,10 +25,10 @@ export { createOpener, open, openWithPassphrase, type KeyForOpening, type Opened
 export { ZBatteryResult, storedResult, type StoredBatteryResult } from './batteryResult.ts';
 export { ZSubmission, type Submission } from './submission.ts';
 export { sealSubmission } from './submissionSeal.ts';
-export { batchOfSealedFile, looksLikeSealedFile, readBatch, writeBatch, type BatchContents, type BatchEntry, type BatchToWrite } from './batchFile.ts';
-export { importBatch, type BatchImport, type ForOtherKey, type ImportedSubmission } from './importBatch.ts';
+export { looksLikeSealedFile, readBatch, writeBatch, type BatchContents, type BatchEntry, type BatchToWrite } from './batchFile.ts';
+export { importBatch, importSealedFile, type BatchImport, type ManifestStanding, type ForOtherKey, type ImportedSubmission } from './importBatch.ts';
 export { receiptCode, sameReceipt } from './receipt.ts';
-export { ZSignedFile, isSignedFile, openSignedJson, openSignedText, signText, type SignedFile } from './signedFile.ts';
+export { ZSignedFile, isSignedFile, openSignedJson, openSignedText, signText, type SignedContent, type SignedFile } from './signedFile.ts';
 export type { KeptAside } from './keptAside.ts';
 
 // the teacher workspace's storage at rest

@@ -1,4 +1,5 @@
-import { fail, issue, parseJsonText, parseWith, succeed, type Outcome } from '../../scoring/index.ts';
+import { fail, issue, parseWith, succeed, type Outcome } from '../../scoring/index.ts';
+import { readJsonFileText } from './jsonFile.ts';
 import { checkFormat } from './formatCheck.ts';
 import { normalizePassphrase, type KdfCost } from './kdf.ts';
 import { checkNewPassphrase } from './passphrasePolicy.ts';
@@ -30,8 +31,8 @@ export function parseKeyBackup(input: unknown): Outcome<KeyBackupFile> {
 }
 
 export function readKeyBackup(text: string): Outcome<KeyBackupFile> {
-  const json = parseJsonText(text);
-  return json.ok ? parseKeyBackup(json.value) : fail([issue('not_psyscreen_file', [], { expected: '.psykeybackup' })]);
+  const json = readJsonFileText(text, '.psykeybackup');
+  return json.ok ? parseKeyBackup(json.value) : json;
 }
 
 export const writeKeyFile = (file: KeyBackupFile | StoredPrivateKey): string => `${JSON.stringify(file, null, 2)}\n`;

@@ -1,7 +1,7 @@
 import { fail, issue, succeed, type Outcome } from '../../scoring/index.ts';
 import { aesGcmDecrypt, ecdh, importEcPublicKey, importHkdfKey, type AesKey, type EcPrivateKey, type HkdfKey } from '../crypto/index.ts';
 import { fromBase64 } from './base64.ts';
-import { bytesEqual, decodeUtf8 } from './bytes.ts';
+import { bytesEqual, concatBytes, decodeUtf8, utf8 } from './bytes.ts';
 import type { EnvelopeFormat } from './envelopeHeader.ts';
 import { sharesSessionKey } from './envelopeLayout.ts';
 import { decodeEnvelope, type DecodedEnvelope, type EnvelopeInfo } from './envelopeReader.ts';
@@ -69,7 +69,11 @@ export function createOpener(secret: OpeningSecret): Opener {
     const protection = decoded.header.protection;
     if (protection.mode === 'key') {
       if (!('key' in secret)) return fail([issue('needs_key', [], { keyId: formatKeyId(protection.keyId) })]);
-      if (protection.keyId !== secret.key.keyId) return fail([issue('other_key', ['header', 'protection', 'keyId'], { keyId: formatKeyId(protection.keyId), ours: formatKeyId(secret.key.keyId) })]);
+      if (protection.keyId !== secret.key.keyId) {
+        const params = { keyId: formatKeyId(protection.keyId), ours: formatKeyId(secret.key.keyId) };
+        const ours = await sealedToUsDespiteKeyId(decoded, secret.key, protection.keyId, protection.epk);
+        return fail([issue(ours ? 'key_id_damaged' : 'other_key', ['header', 'protection', 'keyId'], params)]);
+      }
       const base = await agreed(secret.key, protection.epk);
       return base ? succeed(base) : tampered();
     }
@@ -77,6 +81,22 @@ export function createOpener(secret: OpeningSecret): Opener {
     const derivedSecret = await derived(secret.passphrase, protection.kdf);
     if (!bytesEqual(derivedSecret.check, fromBase64(protection.check))) return fail([issue('passphrase_wrong', ['passphrase'])]);
     return succeed(derivedSecret.base);
+  }
+
+  /**
+   * A header's key id is authenticated only as part of the whole header, so a file sealed to us whose
+   * key id was flipped would read as "for another key". The header with our own key id put back is the
+   * additional data it was sealed with: if it opens so, the key id is what was damaged.
+   */
+  async function sealedToUsDespiteKeyId(decoded: DecodedEnvelope, key: KeyForOpening, keyId: string, epk: string): Promise<boolean> {
+    const text = decodeUtf8(decoded.additionalData.subarray(decoded.header.version === 1 && decoded.header.format === 'psyscreen-sealed' ? 0 : 8));
+    const field = `"keyId":"${keyId}"`;
+    if (text === undefined || text.indexOf(field) < 0 || text.indexOf(field) !== text.lastIndexOf(field)) return false;
+    const prefix = decoded.additionalData.subarray(0, decoded.additionalData.length - utf8(text).length);
+    const restored = concatBytes([prefix, utf8(text.replace(field, `"keyId":"${key.keyId}"`))]);
+    const base = await agreed(key, epk);
+    if (!base) return false;
+    return (await aesGcmDecrypt(await aesKeyOf(base, decoded), decoded.iv, decoded.ciphertext, restored)) !== undefined;
   }
 
   // Files of one v3 export share their AES key: derive it once per base key (sealer.ts).

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fail, issue, parseJsonText, parseWith, type Outcome } from '../../scoring/index.ts';
+import { parseWith, type Outcome } from '../../scoring/index.ts';
+import { readJsonFileText } from './jsonFile.ts';
 import { checkFormat } from './formatCheck.ts';
 import { importRecipient, type RecipientKey } from './recipient.ts';
 import { ZBase64Bytes, ZKeyId, ZTimestamp } from './schemaParts.ts';
@@ -25,8 +26,8 @@ export function parsePublicKeyFile(input: unknown): Outcome<PublicKeyFile> {
 }
 
 export async function readPublicKeyFile(text: string): Promise<Outcome<RecipientKey>> {
-  const json = parseJsonText(text);
-  if (!json.ok) return fail([issue('not_psyscreen_file', [], { expected: '.psykey' })]);
+  const json = readJsonFileText(text, '.psykey');
+  if (!json.ok) return json;
   const file = parsePublicKeyFile(json.value);
   return file.ok ? importRecipient(file.value) : file;
 }

@@ -47,8 +47,18 @@ export async function readRecordExport(bytes: Uint8Array, opener: Opener): Promi
     }
     const sealed = ownBytes(found);
     const opened = await readRecordFile(sealed, opener);
-    if (opened.ok) records.push(opened.value);
-    else damaged.push({ id: entry.id, file, sealed, issues: opened.issues });
+    if (!opened.ok) {
+      damaged.push({ id: entry.id, file, sealed, issues: opened.issues });
+      continue;
+    }
+    // The record is authentic (AES-GCM); the manifest beside it is not. Its claims are held to the
+    // record: an entry whose size or recipient differs is reported (the record itself is still taken).
+    records.push(opened.value);
+    const protection = opened.value.header.protection;
+    const recipient = manifest.value.recipient;
+    const sameRecipient = recipient.mode === protection.mode && (recipient.mode === 'passphrase' || (protection.mode === 'key' && protection.keyId === recipient.keyId));
+    if (entry.bytes !== sealed.length) damaged.push({ id: entry.id, file, issues: [issue('export_manifest_size_mismatch', [], { id: entry.id, listed: entry.bytes, actual: sealed.length })] });
+    if (!sameRecipient) damaged.push({ id: entry.id, file, issues: [issue('export_manifest_recipient_mismatch', [], { id: entry.id })] });
   }
   for (const [file, found] of zip.value.files) {
     if (file !== EXPORT_MANIFEST_NAME && !listed.has(file)) damaged.push({ file, sealed: ownBytes(found), issues: [issue('batch_entry_not_in_manifest', [], { file })] });

@@ -6,7 +6,9 @@ import { ZKeyName } from './publicKey.ts';
  * The manifest of a record export (format `psyscreen-record-export` v1): a zip of
  * `records/<file id>.psyrec` files plus `manifest.json`. File names are random ids, never names:
  * a zip's file list is readable by anyone. No per-file hash: every `.psyrec` is authenticated by
- * AES-GCM itself; the list and sizes find missing or extra files.
+ * AES-GCM itself; the list finds missing or extra files. The manifest is not authenticated, so the
+ * reader holds its sizes and recipient to each opened record and reports any difference
+ * (readRecordExport.ts); its recipient name and creation time are never shown as the export's.
  */
 export const ZRecordExportManifest = z.strictObject({
   format: z.literal('psyscreen-record-export'),

@@ -3,7 +3,12 @@ import { FILE_ID_PATTERN } from './patterns.ts';
 
 /** Building blocks of the record formats' schemas. Each error is one of our issue codes (messages.ts). */
 
-const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Canonical base64 only: with padding, the unused low bits of the last character must be zero (so
+ * `AQ==` but not `AR==`), else two different texts would carry the same bytes and a file could be
+ * altered without changing what it decodes to.
+ */
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/][AQgw]==|[A-Za-z0-9+/]{2}[AEIMQUYcgkosw048]=)?$/;
 
 const decodedLength = (text: string): number => (text.length / 4) * 3 - (text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0);
 

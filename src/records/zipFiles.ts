@@ -11,8 +11,20 @@ export interface ZipWriter {
   finish(): Uint8Array<ArrayBuffer>;
 }
 
+/**
+ * A zip's DOS time holds only 1980–2099 (fflate throws outside it), and the entries' time means nothing
+ * to any reader here, so a time outside (or invalid) is written as the nearest end of that range.
+ */
+export function zipTime(time: Date): Date {
+  const first = Date.UTC(1980, 0, 2);
+  const last = Date.UTC(2099, 11, 30);
+  const ms = time.getTime();
+  return new Date(Number.isNaN(ms) ? first : Math.min(Math.max(ms, first), last));
+}
+
 /** `mtime` is written into every entry, so the same input gives the same bytes. */
-export function createZipWriter(mtime: Date): ZipWriter {
+export function createZipWriter(time: Date): ZipWriter {
+  const mtime = zipTime(time);
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((error, chunk) => {

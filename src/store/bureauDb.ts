@@ -34,6 +34,9 @@ export function openBureauDb(name = 'psyscreen-bureau'): BureauDb {
   const db = new Dexie(name) as BureauDb;
   db.version(1).stores({ files: 'id, slot, order' });
   db.version(2).stores({ keys: 'sender' });
-  db.version(3).stores({ lists: 'id' });
+  // Until version 3 every key on record came from a signed file of version 1, whose key name was not
+  // signed: drop those names so nothing unsigned is ever shown as verified.
+  db.version(3).stores({ keys: 'sender', lists: 'id' }).upgrade((tx) =>
+    tx.table<KnownKey & { keyName?: unknown }, 'sender'>('keys').toCollection().modify((key) => { delete key.keyName; }));
   return db;
 }

@@ -36,8 +36,11 @@ export interface ImportLogRow {
   readonly id: string;
   readonly at: string;
   readonly file: string;
+  /** As the batch's manifest states them (see `confirmed`). */
   readonly plan: string;
   readonly machine: string;
+  /** true when the batch's submissions (authenticated) name this plan and machine; absent in older rows (not confirmed). */
+  readonly confirmed?: boolean;
   readonly counts: { readonly new: number; readonly duplicate: number; readonly forOtherKey: number; readonly damaged: number; readonly unmatched: number };
 }
 

@@ -26,7 +26,10 @@ describe('psyscreen aggregate merge', () => {
     expect(merged.ok).toBe(true);
     const value = merged.ok ? merged.value : ({} as Aggregate);
     expect(value.provenance.schools.map((school) => school.code)).toEqual(['3301060001', '3301060002', '3301070003']);
-    expect(run.err).toEqual(['Merged 3 file(s): 3 school(s).']);
+    expect(run.err).toEqual([
+      `3 file(s) unsigned, so there is no way to tell whether they were changed after they were sent: ${path('a.psyagg')}, ${path('b.psyagg')}, ${path('c.psyagg')}`,
+      'Merged 3 file(s): 3 school(s).',
+    ]);
     const reordered = cli(['aggregate', 'merge', path('c.psyagg'), path('a.psyagg'), path('b.psyagg')]);
     expect(reordered.out).toEqual(run.out);
   });

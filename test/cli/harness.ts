@@ -19,8 +19,10 @@ export function cli(argv: string[], options: { stdin?: string; locale?: Locale }
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     readText: (path) => (path === '-' ? (options.stdin ?? '') : readFileSync(path, 'utf8')),
+    writeText: (path, text) => writeFileSync(path, text),
     locale: options.locale ?? 'en',
     today: () => '2026-11-22',
+    now: () => '2026-11-22T08:00:00.000Z',
   });
   return { code, out, err };
 }

@@ -87,7 +87,7 @@ describe('school keys', () => {
     expect(readKeyBackup(text)).toMatchObject({ ok: true, value: { format: 'psyscreen-key-backup', keyId: key.unlocked.keyId, exported: created } });
     expect(codes(await restoreKeyBackup(text, key.passphrase, '换了电脑以后的新口令', TEST_KDF))).toEqual(['passphrase_wrong']);
     expect(codes(await restoreKeyBackup(text.replace('"version": 1', '"version": 9'), '校长保险柜里的备份口令', '换了电脑以后的新口令', TEST_KDF))).toEqual(['made_by_newer_version']);
-    expect(codes(await restoreKeyBackup(text.slice(0, 200), '校长保险柜里的备份口令', '换了电脑以后的新口令', TEST_KDF))).toEqual(['not_psyscreen_file']);
+    expect(codes(await restoreKeyBackup(text.slice(0, 200), '校长保险柜里的备份口令', '换了电脑以后的新口令', TEST_KDF))).toEqual(['json_file_damaged']);
     expect(codes(await restoreKeyBackup(writeKeyFile(key.stored), '校长保险柜里的备份口令', '换了电脑以后的新口令', TEST_KDF))).toEqual(['wrong_file_kind']);
     const restored = await restoreKeyBackup(text, '校长保险柜里的备份口令', '换了电脑以后的新口令', TEST_KDF);
     if (!restored.ok) throw new Error(JSON.stringify(restored.issues));

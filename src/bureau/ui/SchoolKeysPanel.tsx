@@ -18,7 +18,7 @@ export function SchoolKeysPanel({ keys, onForget, text }: { keys: readonly Known
             {keys.map((key) => (
               <tr key={key.sender}>
                 <th scope="row">{key.name} <span className="muted">{key.code}</span></th>
-                <td>{key.keyName}</td>
+                <td>{key.keyName ?? <span className="muted">{text.keyNameNotSigned}</span>}</td>
                 <td><code>{formatKeyId(key.keyId)}</code></td>
                 <td>{key.since.slice(0, 10)}</td>
                 <td><button type="button" onClick={() => { if (window.confirm(text.keyForgetConfirm(key.name))) onForget(key.sender); }}>{text.keyForget}</button></td>

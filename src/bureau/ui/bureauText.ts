@@ -24,7 +24,10 @@ const zh = {
   accepted: '已载入',
   rejected: '未载入',
   acceptedDetail: (schools: number, year: string) => `${year} 学年，${schools} 所学校`,
-  signedBy: (name: string, keyId: string) => `已验证签名：${name}（密钥指纹 ${keyId}，请与学校提供的核对）`,
+  signedBy: (name: string | undefined, keyId: string) => (name === undefined
+    ? `已验证签名（密钥指纹 ${keyId}，请与学校提供的核对；旧版签名文件的密钥名称不在签名范围内，故不显示）`
+    : `已验证签名：${name}（密钥指纹 ${keyId}，请与学校提供的核对）`),
+  keyNameNotSigned: '—（名称不在签名范围内）',
   unsigned: '未签名：无法确认报送后是否被改动',
   keyStatus: { known: '密钥与登记一致', new: '首次收到该单位的签名文件：已登记此密钥', unsigned: '', unattributed: '' },
   schoolKeysTitle: '学校密钥',
@@ -125,7 +128,10 @@ const en: BureauText = {
   accepted: 'Loaded',
   rejected: 'Not loaded',
   acceptedDetail: (schools: number, year: string) => `${year}, ${schools} school(s)`,
-  signedBy: (name: string, keyId: string) => `signature verified: ${name} (key fingerprint ${keyId}; compare with the one the school gave you)`,
+  signedBy: (name: string | undefined, keyId: string) => (name === undefined
+    ? `signature verified (key fingerprint ${keyId}; compare with the one the school gave you; the key name of an older signed file is not covered by the signature, so it is not shown)`
+    : `signature verified: ${name} (key fingerprint ${keyId}; compare with the one the school gave you)`),
+  keyNameNotSigned: '— (name not covered by the signature)',
   unsigned: 'unsigned: no way to tell whether it was changed after it was sent',
   keyStatus: { known: 'key matches the one on record', new: 'first signed file from this sender: its key is now on record', unsigned: '', unattributed: '' },
   schoolKeysTitle: 'School keys',

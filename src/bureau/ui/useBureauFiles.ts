@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { BureauDb, BureauFileRow } from '../../store/bureauDb.ts';
 import { admitFiles, removeFile, type FileReport, type IncomingFile } from '../admit.ts';
 import type { DemoCounty } from '../demoCounty.ts';
-import type { KnownKey } from '../keyRegistry.ts';
+import { ZKnownKey, type KnownKey } from '../keyRegistry.ts';
 import { unwrapSigned } from '../unwrapSigned.ts';
 import { EMPTY_SET, yearOf, type FileSet, type LoadedFile, type Slot } from '../fileSet.ts';
 import { admitByYear, type YearSets } from '../yearSets.ts';
@@ -94,7 +94,8 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
 
   useEffect(() => {
     let live = true;
-    void db.keys.toArray().then((list) => { if (live) keepKeys(list); });
+    // Stored entries are checked like any input; a damaged one is left out (its sender is then new again).
+    void db.keys.toArray().then((list) => { if (live) keepKeys(list.flatMap((row) => { const key = ZKnownKey.safeParse(row); return key.success ? [key.data as KnownKey] : []; })); });
     void db.files.orderBy('order').toArray().then((rows) => {
       if (!live) return;
       const stored = (slot: Zone): IncomingFile[] => rows.filter((row) => row.slot === slot).map((row) => ({ id: row.id, name: row.name, json: row.aggregate }));
@@ -111,47 +112,51 @@ export function useBureauFiles(db: BureauDb): BureauFiles {
   const importFiles = useCallback(async (slot: Zone, files: readonly File[], county: string) => {
     if (files.length === 0) return;
     setProgress({ slot, done: 0, total: files.length });
-    // A file that cannot be read gets empty text, and is then refused as damaged like any other.
-    const read: IncomingFile[] = await Promise.all(files.map(async (file) => ({ id: newId(), name: file.name, text: await file.text().catch(() => '') })));
-    const { ready: incoming, refused } = await unwrapSigned(read);
-    const before = new Set((slot === 'history' ? historyFiles(latestHistory.current) : latest.current[slot].files).map((file) => file.id));
-    let set = slot === 'history' ? EMPTY_SET : latest.current[slot];
-    let years = latestHistory.current;
-    const found: FileReport[] = [...refused];
-    const learned: KnownKey[] = [];
-    const now = new Date().toISOString();
-    let done = 0;
-    // Parsing and checking run in a worker; each checked batch is merged here and shown at once.
-    await checkFiles(incoming, BATCH, async (batch) => {
-      const options = { county, keys: knownKeys.current, now };
-      if (slot === 'history') {
-        const admitted = admitByYear(years, batch, { ...options, taken: takenYears(latest.current) });
-        years = admitted.sets;
-        found.push(...admitted.reports);
-        learned.push(...admitted.learned);
-        if (admitted.learned.length > 0) keepKeys([...knownKeys.current.values(), ...admitted.learned]);
-        commitHistory(years);
-      } else {
-        const otherYear = yearOf(latest.current[other(slot)]);
-        const admitted = admitFiles(set, batch, { ...options, ...(slot === 'comparison' && otherYear ? { otherYear } : {}) });
-        set = admitted.set;
-        found.push(...admitted.reports);
-        learned.push(...admitted.learned);
-        if (admitted.learned.length > 0) keepKeys([...knownKeys.current.values(), ...admitted.learned]);
-        commit({ ...latest.current, [slot]: set });
-      }
-      done += batch.length;
-      setProgress({ slot, done, total: incoming.length });
-      await nextFrame();
-    });
-    const added = (slot === 'history' ? historyFiles(years) : set.files).filter((file) => !before.has(file.id));
-    setReports((current) => ({ ...current, [slot]: found }));
-    setProgress(undefined);
-    // Kept for the next session once the dashboard is up; the files themselves are the source.
-    await store(async () => {
-      await db.files.bulkPut(rowsOf(slot, added, Date.now()));
-      await db.keys.bulkPut(learned);
-    });
+    // Whatever happens to one file or one write, the page never stays on "checking…".
+    try {
+      // A file that cannot be read gets empty text, and is then refused as damaged like any other.
+      const read: IncomingFile[] = await Promise.all(files.map(async (file) => ({ id: newId(), name: file.name, text: await file.text().catch(() => '') })));
+      const { ready: incoming, refused } = await unwrapSigned(read);
+      const before = new Set((slot === 'history' ? historyFiles(latestHistory.current) : latest.current[slot].files).map((file) => file.id));
+      let set = slot === 'history' ? EMPTY_SET : latest.current[slot];
+      let years = latestHistory.current;
+      const found: FileReport[] = [...refused];
+      const learned: KnownKey[] = [];
+      const now = new Date().toISOString();
+      let done = 0;
+      // Parsing and checking run in a worker; each checked batch is merged here and shown at once.
+      await checkFiles(incoming, BATCH, async (batch) => {
+        const options = { county, keys: knownKeys.current, now };
+        if (slot === 'history') {
+          const admitted = admitByYear(years, batch, { ...options, taken: takenYears(latest.current) });
+          years = admitted.sets;
+          found.push(...admitted.reports);
+          learned.push(...admitted.learned);
+          if (admitted.learned.length > 0) keepKeys([...knownKeys.current.values(), ...admitted.learned]);
+          commitHistory(years);
+        } else {
+          const otherYear = yearOf(latest.current[other(slot)]);
+          const admitted = admitFiles(set, batch, { ...options, ...(slot === 'comparison' && otherYear ? { otherYear } : {}) });
+          set = admitted.set;
+          found.push(...admitted.reports);
+          learned.push(...admitted.learned);
+          if (admitted.learned.length > 0) keepKeys([...knownKeys.current.values(), ...admitted.learned]);
+          commit({ ...latest.current, [slot]: set });
+        }
+        done += batch.length;
+        setProgress({ slot, done, total: incoming.length });
+        await nextFrame();
+      });
+      const added = (slot === 'history' ? historyFiles(years) : set.files).filter((file) => !before.has(file.id));
+      setReports((current) => ({ ...current, [slot]: found }));
+      // Kept for the next session once the dashboard is up; the files themselves are the source.
+      await store(async () => {
+        await db.files.bulkPut(rowsOf(slot, added, Date.now()));
+        await db.keys.bulkPut(learned);
+      });
+    } finally {
+      setProgress(undefined);
+    }
   }, [db, commit, commitHistory, keepKeys, store]);
 
   const openDemo = useCallback(async (demo: DemoCounty) => {

@@ -73,7 +73,7 @@ export function CollectPage() {
       {log.length > 0 && (
         <details>
           <summary>{text.importLog}</summary>
-          <ul>{log.map((row) => <li key={row.id}>{row.at.slice(0, 16).replace('T', ' ')} · {row.file} · {row.machine} · +{row.counts.new} / ={row.counts.duplicate} / ⚠{row.counts.damaged}</li>)}</ul>
+          <ul>{log.map((row) => <li key={row.id}>{row.at.slice(0, 16).replace('T', ' ')} · {row.file} · {row.machine}{row.confirmed === true ? '' : text.machineUnconfirmed} · +{row.counts.new} / ={row.counts.duplicate} / ⚠{row.counts.damaged}</li>)}</ul>
         </details>
       )}
     </section>

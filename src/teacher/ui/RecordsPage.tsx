@@ -1,5 +1,5 @@
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import type { Issue } from '../../../scoring/index.ts';
+import { issue, type Issue } from '../../../scoring/index.ts';
 import type { PublicKeyFile } from '../../records/index.ts';
 import { parsePublicKeyFile, parseJsonTextSafe } from './publicKeyFile.ts';
 import { importRecords, type RecordsImported } from '../workspace/importRecords.ts';
@@ -67,13 +67,18 @@ export function RecordsPage() {
     setImportIssues([]);
     if (!file) return;
     const secret = importPassphrase ? { passphrase: importPassphrase } : { key: workspace.key };
-    const outcome = await importRecords(records, await readFileBytes(file), secret, changeContext());
-    if (!outcome.ok) {
-      setImportIssues(outcome.issues);
-      return;
+    try {
+      const outcome = await importRecords(records, await readFileBytes(file), secret, changeContext());
+      if (!outcome.ok) {
+        setImportIssues(outcome.issues);
+        return;
+      }
+      await commit(outcome.value.changed);
+      setImported(outcome.value);
+    } catch {
+      // reading the file or a write the browser refused: shown, never a silent stop
+      setImportIssues([issue('import_write_failed', [])]);
     }
-    await commit(outcome.value.changed);
-    setImported(outcome.value);
   };
 
   return (

@@ -120,6 +120,7 @@ const zh = {
   fileRejected: '整个文件无法读取，未导入任何内容：',
   completionTitle: '各班完成情况',
   importLog: '导入记录',
+  machineUnconfirmed: '（机器名未经验证：批次清单未被其中的答卷证实）',
 
   recordsTitle: '档案转出/转入（一生一档）',
   recordsIntro: '每名学生一个加密档案文件（.psyrec），打包为 .zip。转给下一所学校时，用对方学校的公钥（.psykey）加密；转给家长或医院时用口令加密。',
@@ -263,6 +264,7 @@ const en: TeacherText = {
   fileRejected: 'The file could not be read as a whole; nothing was imported:',
   completionTitle: 'Completion by class',
   importLog: 'Import log',
+  machineUnconfirmed: ' (machine name not verified: no submission in the batch confirms its manifest)',
 
   recordsTitle: 'Record transfer (one student, one file)',
   recordsIntro: 'One encrypted file per student (.psyrec), zipped. For the next school, encrypt to its public key (.psykey); for parents or a hospital, to a passphrase.',

@@ -1,6 +1,6 @@
 import { fail, issue, succeed, type Outcome } from '../../../scoring/index.ts';
 import {
-  batchOfSealedFile, createSchoolKey, deriveStorageKey, importBatch, looksLikeSealedFile, parseStoredKey, publicKeyFileOf, receiptCode, unlockKey,
+  createSchoolKey, deriveStorageKey, importBatch, importSealedFile, looksLikeSealedFile, parseStoredKey, publicKeyFileOf, receiptCode, unlockKey,
   type BatchImport, type PublicKeyFile, type StoredPrivateKey, type StudentRecord, type UnlockedKey,
 } from '../../records/index.ts';
 import type { TeacherDb } from '../../store/teacherDb.ts';
@@ -101,12 +101,9 @@ export async function importBatchFiles(workspace: Workspace, files: readonly { n
   const reports: BatchFileReport[] = [];
   for (const file of files) {
     // a single sealed submission from a lab machine's shared folder is imported as a one-entry batch
-    const wrapped = looksLikeSealedFile(file.bytes) ? await batchOfSealedFile(file.bytes) : succeed(file.bytes);
-    if (!wrapped.ok) {
-      reports.push({ file: file.name, outcome: wrapped });
-      continue;
-    }
-    const imported = await importBatch(waveIds(workspace.records), wrapped.value, workspace.key);
+    const imported = looksLikeSealedFile(file.bytes)
+      ? await importSealedFile(waveIds(workspace.records), file.bytes, workspace.key)
+      : await importBatch(waveIds(workspace.records), file.bytes, workspace.key);
     if (!imported.ok) {
       reports.push({ file: file.name, outcome: imported });
       continue;
@@ -124,9 +121,12 @@ export async function importBatchFiles(workspace: Workspace, files: readonly { n
       await workspace.db.setAside.put({ id, sealed: await workspace.store.sealAside(id, entry), updatedAt: now });
     }
     await saveRecords(workspace, filed.changed, now);
-    await notePartial(workspace.store, report.batch.plan, report.drafts, now);
+    // The drafts and the plan they are filed under come from the unencrypted manifest: one its own
+    // submissions contradict marks nobody as partial. (A machine with drafts only has nothing to confirm
+    // them with; a draft lookup names a student only to this workspace, which made the lookups.)
+    if (report.batch.standing !== 'contradicted') await notePartial(workspace.store, report.batch.plan, report.drafts, now);
     await workspace.db.imports.put({
-      id: context.newId(), at: now, file: file.name, plan: report.batch.plan, machine: report.batch.machine,
+      id: context.newId(), at: now, file: file.name, plan: report.batch.plan, machine: report.batch.machine, confirmed: report.batch.standing === 'confirmed',
       counts: { new: filed.added.length, duplicate: report.duplicate.length + filed.alreadyThere.length, forOtherKey: report.forOtherKey.length, damaged: report.damaged.length, unmatched: filed.unmatched.length },
     });
     const arrived = [...report.new, ...report.duplicate, ...report.forOtherKey.map((entry) => entry.id)];
