@@ -1,6 +1,7 @@
 import type { LocalizedText, Plan } from '../../scoring/index.ts';
 import { pbkdf2Sha256 } from '../crypto/index.ts';
-import { CURRENT_CODE_KEYS, toBase64 } from './codeVault.ts';
+import { CURRENT_CODE_KEYS, DETAILS_SCRYPT, toBase64, type DetailsKeying } from './codeVault.ts';
+import type { ScryptCost } from '../crypto/index.ts';
 import type { KioskPlan, KioskSettings } from './kioskPlan.ts';
 import { sealRosterInThread, type RosterSealer, type RosterStudent } from './rosterEntry.ts';
 
@@ -21,6 +22,10 @@ export interface KioskPlanRequest {
   /** Students with the sign-in code each will type (and their birth date, for details sign-in). */
   readonly roster: readonly RosterStudent[];
   readonly signInByDetails?: boolean;
+  /** With details sign-in: the lab-session code the teacher writes on the board (signInCode.ts); without it the file alone keys the entries. */
+  readonly sessionCode?: string;
+  /** Tests only: a cheaper scrypt for details entries than DETAILS_SCRYPT. */
+  readonly detailsCost?: ScryptCost;
   /** Which critical flag holds the kiosk for a teacher (default acute) and the idle minutes before sign-in (default 5). */
   readonly holdOn?: KioskSettings['holdOn'];
   readonly idleMinutes?: number;
@@ -39,7 +44,13 @@ export interface KioskPlanRequest {
 export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPlan> {
   const salt = request.randomBytes(16);
   const context = `roster:${request.plan.id}@${request.plan.version}`;
-  const job = { salt, context, signInByDetails: request.signInByDetails === true, ...(request.kdfIterations === undefined ? {} : { kdfIterations: request.kdfIterations }) };
+  const detailsKeys: DetailsKeying | undefined = request.signInByDetails === true
+    ? { kdf: 'scrypt', ...(request.detailsCost ?? DETAILS_SCRYPT), sessionCode: request.sessionCode !== undefined }
+    : undefined;
+  const job = {
+    salt, context, signInByDetails: request.signInByDetails === true, ...(request.kdfIterations === undefined ? {} : { kdfIterations: request.kdfIterations }),
+    ...(detailsKeys ? { detailsKeys } : {}), ...(request.sessionCode === undefined ? {} : { sessionCode: request.sessionCode }),
+  };
   let done = 0;
   const entries = await (request.sealRoster ?? sealRosterInThread)(request.roster, job, () => request.onProgress?.(++done, request.roster.length));
   if (entries.length !== request.roster.length) throw new Error(`roster sealer returned ${entries.length} entries for ${request.roster.length} students`);
@@ -66,6 +77,7 @@ export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPl
       ...(request.demo ? { demoCodes: request.roster.map((student) => student.code), demoPin: request.pin } : {}),
       ...(request.holdOn ? { holdOn: request.holdOn } : {}),
       ...(request.idleMinutes ? { idleMinutes: request.idleMinutes } : {}),
+      ...(detailsKeys ? { detailsKeys } : {}),
       ...(request.signInByDetails ? { signInByDetails: true, classes: [...new Set(request.roster.map((student) => student.identity.className))].sort() } : {}),
     },
     roster,

@@ -47,6 +47,14 @@ export const ZKioskSettings = z.strictObject({
   demoPin: z.string().optional(),
   /** Lets a student without a code sign in by class, student number and birth date (weaker: classmates know these). */
   signInByDetails: z.boolean().optional(),
+  /** How details entries are keyed (codeVault.ts DetailsKeying); absent in plans built before 2026-12-05. */
+  detailsKeys: z.strictObject({
+    kdf: z.literal('scrypt'),
+    // Readers refuse more than 2^16 · 1 KiB = 64 MiB: a crafted file must not exhaust an old PC.
+    logN: z.number().int().min(10).max(16),
+    r: z.number().int().min(1).max(8),
+    sessionCode: z.boolean(),
+  }).optional(),
   /** Class names offered in the details sign-in, so nobody has to type them exactly. */
   classes: z.array(z.string().min(1)).optional(),
   /** Which critical flag holds the kiosk until a teacher's PIN (crisis.ts); absent: acute. */

@@ -71,6 +71,9 @@ describe('teacher workspace', () => {
     await page.getByRole('link', { name: '筛查计划' }).click();
     await page.getByRole('checkbox', { name: '5 年级' }).uncheck();
     await page.locator('#plan-pin').fill('8642');
+    // details sign-in says plainly what is left at risk, and gets a lab-session code for the board
+    await page.getByRole('checkbox', { name: /允许无登录码的学生/ }).check();
+    await page.getByText(/仍然存在的风险：见过黑板上课堂码的同学/).waitFor();
     const planFile = await downloaded(page, async () => {
       await page.getByRole('button', { name: /生成计划文件/ }).click();
       // every code costs a slow key derivation: the page counts the students off while it works
@@ -79,6 +82,12 @@ describe('teacher workspace', () => {
     });
     await page.getByText(/计划已生成，含 28 名学生/).waitFor({ timeout: 60_000 });
     const plan = ZKioskPlan.parse(JSON.parse(planFile.bytes.toString('utf8')));
+    expect(plan.kiosk.detailsKeys).toMatchObject({ kdf: 'scrypt', sessionCode: true });
+    const sessionCode = (await page.locator('.session-code code').textContent()) ?? '';
+    expect(sessionCode).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+    expect(planFile.bytes.toString('utf8')).not.toContain(sessionCode.replace('-', ''));
+    await page.locator('li', { hasText: 'screening-' }).getByText(sessionCode).waitFor();
+    await screenshot(page, 'teacher-2c-plan-session-code');
 
     // slips for one class, with codes
     await page.getByRole('link', { name: '学生名单' }).click();
