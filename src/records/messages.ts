@@ -21,6 +21,10 @@ export const RECORD_MESSAGES: Readonly<Record<string, Template>> = {
   // keys and passphrases
   key_name_missing: { 'zh-CN': '请为密钥起一个名字，例如“XX中学 2026 心理筛查”。', en: 'Give the key a name, e.g. "No. 1 Middle School 2026 screening".' },
   passphrase_too_short: { 'zh-CN': '口令太短：至少需要 {minimum} 个字符（现在 {length} 个）。建议用一句只有你知道的话。', en: 'The passphrase is too short: it needs at least {minimum} characters (it has {length}). A sentence only you know works well.' },
+  passphrase_common: { 'zh-CN': '这个口令在常见口令名单里（或只差一点），很容易被猜到。请换一句只有你知道的话，例如把几个不相关的词连在一起。', en: 'This passphrase is on (or close to) the lists of common passwords, so it is easy to guess. Choose a sentence only you know, e.g. several unrelated words together.' },
+  passphrase_pattern: { 'zh-CN': '这个口令是键盘上的一排、连续的数字或字母、重复或日期，很容易被猜到。请换一句只有你知道的话。', en: 'This passphrase is a keyboard row, a run of digits or letters, a repeat or a date, so it is easy to guess. Choose a sentence only you know.' },
+  passphrase_personal: { 'zh-CN': '这个口令主要由学校或密钥的名称组成，别人很容易想到。请换一句只有你知道的话。', en: 'This passphrase is mostly the school\'s or the key\'s name, which others can easily think of. Choose a sentence only you know.' },
+  passphrase_guessable: { 'zh-CN': '这个口令还不够难猜。请再加几个不相关的字或词，或换一句只有你知道的话。', en: 'This passphrase is still too easy to guess. Add a few unrelated words or characters, or choose a sentence only you know.' },
   passphrase_too_simple: { 'zh-CN': '口令太简单：至少要有 {minimum} 个不同的字符。请换一个更难猜的口令。', en: 'The passphrase is too simple: it needs at least {minimum} different characters. Choose one that is harder to guess.' },
   passphrase_wrong: { 'zh-CN': '口令不正确。请检查大小写、输入法（全角/半角）和键盘布局后重试。', en: 'The passphrase is wrong. Check capitals, the input method (full-width/half-width) and the keyboard layout, then try again.' },
   backup_passphrase_same: { 'zh-CN': '备份口令不能与日常使用的口令相同。请另设一个，并与备份文件分开保管。', en: 'The backup passphrase must differ from the everyday passphrase. Choose another one and keep it apart from the backup file.' },
