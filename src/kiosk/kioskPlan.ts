@@ -26,7 +26,11 @@ export const ZRosterIdentity = z.strictObject({
 });
 export type RosterIdentity = z.infer<typeof ZRosterIdentity>;
 
-export const ZPinHash = z.strictObject({ salt: ZBase64, iterations: z.number().int().min(100_000), hash: ZBase64 });
+/** The teacher's PIN: scrypt in plans built since 2026-12-05, PBKDF2 before (buildKioskPlan.ts). */
+export const ZPinHash = z.union([
+  z.strictObject({ kdf: z.literal('scrypt'), salt: ZBase64, logN: z.number().int().min(10).max(16), r: z.number().int().min(1).max(8), hash: ZBase64 }),
+  z.strictObject({ salt: ZBase64, iterations: z.number().int().min(100_000), hash: ZBase64 }),
+]);
 
 export const ZKioskSettings = z.strictObject({
   /** Per-plan salt for code-derived keys; a new plan makes old drafts and codes useless. */

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS, buildPlan, type Plan } from '../../scoring/index.ts';
-import { DEFAULT_TEXTS, buildKioskPlan, hashPin } from '../../src/kiosk/buildKioskPlan.ts';
+import { DEFAULT_TEXTS, buildKioskPlan, hashPin, hashPinPbkdf2 } from '../../src/kiosk/buildKioskPlan.ts';
 import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
 import { saveDraft, signIn, signInByDetails, type KioskDeps } from '../../src/kiosk/session.ts';
 import {
@@ -108,7 +108,8 @@ describe.each(PAIRS)('written under %s, read under %s', (writer, reader) => {
       expect(again.ok && [again.value.identity.name, again.value.resumed, again.value.draft.answers]).toEqual(['王小明', true, { phq9_1: 2 }]);
       const byDetails = await signInByDetails(deps, file, { className: '八(2)班', studentNumber: 'S001', birthDate: '2012-05-17' }, 'ACDE34');
       expect(byDetails.ok && byDetails.value.identity.name).toBe('王小明');
-      expect(await hashPin('2468', salt, ITERATIONS)).toEqual(await withBackend(writer, () => hashPin('2468', salt, ITERATIONS)));
+      expect(await hashPinPbkdf2('2468', salt, ITERATIONS)).toEqual(await withBackend(writer, () => hashPinPbkdf2('2468', salt, ITERATIONS)));
+      expect(await hashPin('246813', salt, { logN: 10, r: 8 })).toEqual(await withBackend(writer, () => hashPin('246813', salt, { logN: 10, r: 8 })));
     });
   });
 });

@@ -75,7 +75,11 @@ describe('teacher workspace', () => {
     // the lab plan for grade 8, with sign-in codes
     await page.getByRole('link', { name: '筛查计划' }).click();
     await page.getByRole('checkbox', { name: '5 年级' }).uncheck();
+    // a 4-digit PIN falls to an offline search in minutes: new plans need 6 digits or more
     await page.locator('#plan-pin').fill('8642');
+    await page.getByRole('button', { name: /生成计划文件/ }).click();
+    await page.getByText('机房管理码须为 6–12 位数字').waitFor();
+    await page.locator('#plan-pin').fill('864213');
     // details sign-in says plainly what is left at risk, and gets a lab-session code for the board
     await page.getByRole('checkbox', { name: /允许无登录码的学生/ }).check();
     await page.getByText(/仍然存在的风险：见过黑板上课堂码的同学/).waitFor();
@@ -120,7 +124,7 @@ describe('teacher workspace', () => {
     await takeBattery(kiosk, plan, high!.code, HIGH, ['asq_5']);
     await takeBattery(kiosk, plan, urgent!.code, URGENT, []);
     await kiosk.getByRole('button', { name: '教师' }).click();
-    await kiosk.locator('#pin').fill('8642');
+    await kiosk.locator('#pin').fill('864213');
     await kiosk.keyboard.press('Enter');
     const batch = await downloaded(kiosk, () => kiosk.getByRole('button', { name: '导出本机提交的数据' }).click());
 
@@ -216,6 +220,18 @@ describe('teacher workspace', () => {
     await page.getByRole('button', { name: '锁定' }).click();
     await page.getByRole('heading', { name: '解锁工作台' }).waitFor();
     expect(await page.content()).not.toContain(high!.name);
+
+    // wrong passphrases: three free tries, then a wait that a reload does not reset
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.locator('#unlock-passphrase').fill(`猜错的口令 ${attempt}`);
+      await page.getByRole('button', { name: '解锁', exact: true }).click();
+      await page.getByText('口令不正确').waitFor();
+    }
+    await page.getByText(/口令已多次输错。为保护学生数据，请在 0:(09|10) 后再试/).waitFor();
+    await screenshot(page, 'teacher-unlock-wait');
+    await page.reload();
+    await page.getByText(/请在 0:0\d 后再试/).waitFor();
+    expect(await page.getByRole('button', { name: '解锁', exact: true }).isDisabled()).toBe(true);
 
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -157,13 +157,16 @@ const SLUG = /^[a-z][a-z0-9-]{1,40}$/;
 const VERSION = /^\d+\.\d+\.\d+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** New plans' kiosk PIN: 6 to 12 digits (a 4-digit PIN fell to an offline search in minutes). */
+export const MIN_PIN_DIGITS = 6;
+
 export function checkPlanRequest(request: ScreeningPlanRequest): Issue[] {
   const issues: Issue[] = [];
   if (!SLUG.test(request.id)) issues.push(issue('plan_id_invalid', ['id']));
   if (!VERSION.test(request.version)) issues.push(issue('plan_version_invalid', ['version']));
   if (!request.name['zh-CN'].trim()) issues.push(issue('plan_name_missing', ['name']));
   if (!DATE.test(request.opens) || !DATE.test(request.closes) || request.closes < request.opens) issues.push(issue('plan_window_invalid', ['closes']));
-  if (!/^\d{4,8}$/.test(request.pin)) issues.push(issue('plan_pin_invalid', ['pin']));
+  if (!new RegExp(`^\\d{${MIN_PIN_DIGITS},12}$`).test(request.pin)) issues.push(issue('plan_pin_invalid', ['pin'], { minimum: MIN_PIN_DIGITS }));
   if (request.grades.length === 0) issues.push(issue('plan_no_grades', ['grades']));
   return issues;
 }
