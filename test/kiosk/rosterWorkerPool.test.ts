@@ -31,7 +31,7 @@ async function build(sealRoster?: RosterSealer) {
   const progress: [number, number][] = [];
   const lookups: [string, string][] = [];
   const request: KioskPlanRequest = {
-    plan: plan(), pin: '2468', layout: 'question', returnAfterSeconds: 5, kdfIterations: ITERATIONS, signInByDetails: true, sessionCode: 'ACDE34', detailsCost: DETAILS_COST,
+    plan: plan(), pin: '2468', layout: 'question', returnAfterSeconds: 5, kdfIterations: ITERATIONS, signInByDetails: true, sessionCode: 'ACDE34', detailsCost: DETAILS_COST, pinCost: DETAILS_COST,
     randomBytes: (length) => new Uint8Array(length).fill(9),
     recipient: { keyId: 'test-key-0001', name: 'Test school', publicKey: 'AAAA' },
     texts: { ...DEFAULT_TEXTS, consent: Object.fromEntries(plan().gradeBands.map((b) => [b.id, { 'zh-CN': '同意', en: 'Consent' }])) },

@@ -10,7 +10,7 @@ import { openKioskDb } from '../../src/store/kioskDb.ts';
 import { shippedCatalog } from '../support/library.ts';
 
 const ITERATIONS = 1_000; // the kiosk default is 210,000; a lower count keeps this test quick
-const DETAILS_COST = { logN: 10, r: 8 }; // the plan default is 2^14; this keeps the test quick
+const DETAILS_COST = { logN: 10, r: 8 }; // the plan default is 2^15; this keeps the test quick
 
 function plan(): Plan {
   const built = buildPlan(shippedCatalog(), {
@@ -26,7 +26,7 @@ const bytes = (length: number) => Uint8Array.from({ length }, (_, i) => (i * 37 
 
 async function setup(signInByDetails = false, progress: [number, number][] = [], sessionCode?: string): Promise<{ file: KioskPlan; deps: KioskDeps; opened: Submission[] }> {
   const file = await buildKioskPlan({
-    detailsCost: DETAILS_COST, ...(sessionCode === undefined ? {} : { sessionCode }),
+    detailsCost: DETAILS_COST, pinCost: DETAILS_COST, ...(sessionCode === undefined ? {} : { sessionCode }),
     onProgress: (done, total) => progress.push([done, total]),
     plan: plan(), pin: '2468', layout: 'question', returnAfterSeconds: 5, randomBytes: bytes, kdfIterations: ITERATIONS,
     recipient: { keyId: 'test-key-0001', name: 'Test school', publicKey: 'AAAA' },
