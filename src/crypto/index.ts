@@ -10,6 +10,7 @@ import { activeBackend, backendNamed } from './select.ts';
 export type { AesKey, AesUsage, BackendName, EcPrivateKey, EcPublicKey, HkdfKey };
 export { activeBackendName as cryptoBackendName, useCryptoBackend } from './select.ts';
 export { randomBytes, randomUuid } from './random.ts';
+export { scrypt, type ScryptCost } from './scrypt.ts';
 export { secureContextFeatures, type FeatureEnvironment, type MissingFeature, type SecureContextReport } from './features.ts';
 
 const EMPTY = new Uint8Array(0);

@@ -1,12 +1,26 @@
 import type { LocalizedText, Plan } from '../../scoring/index.ts';
-import { pbkdf2Sha256 } from '../crypto/index.ts';
-import { CURRENT_CODE_KEYS, toBase64 } from './codeVault.ts';
+import { pbkdf2Sha256, scrypt } from '../crypto/index.ts';
+import { CURRENT_CODE_KEYS, DETAILS_SCRYPT, toBase64, type DetailsKeying } from './codeVault.ts';
+import type { ScryptCost } from '../crypto/index.ts';
 import type { KioskPlan, KioskSettings } from './kioskPlan.ts';
 import { sealRosterInThread, type RosterSealer, type RosterStudent } from './rosterEntry.ts';
 
+/** Plans built before 2026-12-05 hash the PIN with PBKDF2-SHA-256 at this many rounds (a 4-digit PIN fell in minutes). */
 export const PIN_ITERATIONS = 210_000;
 
-export async function hashPin(pin: string, salt: Uint8Array<ArrayBuffer>, iterations = PIN_ITERATIONS): Promise<KioskSettings['pin']> {
+/**
+ * New plans: scrypt 2^15, r 8 (32 MiB), ≈ 0.5 s in pure JS on the CI box, for a check a teacher makes
+ * now and then; with 6 digits or more an offline search takes days of one core (npm run bench -- pin).
+ */
+export const PIN_SCRYPT: ScryptCost = { logN: 15, r: 8 };
+
+export async function hashPin(pin: string, salt: Uint8Array<ArrayBuffer>, cost: ScryptCost = PIN_SCRYPT): Promise<KioskSettings['pin']> {
+  const bits = await scrypt(new TextEncoder().encode(pin), salt, cost, 32);
+  return { kdf: 'scrypt', salt: toBase64(salt), logN: cost.logN, r: cost.r, hash: toBase64(bits) };
+}
+
+/** How plans built before 2026-12-05 hashed the PIN; still read. */
+export async function hashPinPbkdf2(pin: string, salt: Uint8Array<ArrayBuffer>, iterations = PIN_ITERATIONS): Promise<KioskSettings['pin']> {
   const bits = await pbkdf2Sha256(new TextEncoder().encode(pin), salt, iterations, 32);
   return { salt: toBase64(salt), iterations, hash: toBase64(bits) };
 }
@@ -21,6 +35,11 @@ export interface KioskPlanRequest {
   /** Students with the sign-in code each will type (and their birth date, for details sign-in). */
   readonly roster: readonly RosterStudent[];
   readonly signInByDetails?: boolean;
+  /** With details sign-in: the lab-session code the teacher writes on the board (signInCode.ts); without it the file alone keys the entries. */
+  readonly sessionCode?: string;
+  /** Tests only: a cheaper scrypt for details entries than DETAILS_SCRYPT, and for the PIN than PIN_SCRYPT. */
+  readonly detailsCost?: ScryptCost;
+  readonly pinCost?: ScryptCost;
   /** Which critical flag holds the kiosk for a teacher (default acute) and the idle minutes before sign-in (default 5). */
   readonly holdOn?: KioskSettings['holdOn'];
   readonly idleMinutes?: number;
@@ -39,7 +58,13 @@ export interface KioskPlanRequest {
 export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPlan> {
   const salt = request.randomBytes(16);
   const context = `roster:${request.plan.id}@${request.plan.version}`;
-  const job = { salt, context, signInByDetails: request.signInByDetails === true, ...(request.kdfIterations === undefined ? {} : { kdfIterations: request.kdfIterations }) };
+  const detailsKeys: DetailsKeying | undefined = request.signInByDetails === true
+    ? { kdf: 'scrypt', ...(request.detailsCost ?? DETAILS_SCRYPT), sessionCode: request.sessionCode !== undefined }
+    : undefined;
+  const job = {
+    salt, context, signInByDetails: request.signInByDetails === true, ...(request.kdfIterations === undefined ? {} : { kdfIterations: request.kdfIterations }),
+    ...(detailsKeys ? { detailsKeys } : {}), ...(request.sessionCode === undefined ? {} : { sessionCode: request.sessionCode }),
+  };
   let done = 0;
   const entries = await (request.sealRoster ?? sealRosterInThread)(request.roster, job, () => request.onProgress?.(++done, request.roster.length));
   if (entries.length !== request.roster.length) throw new Error(`roster sealer returned ${entries.length} entries for ${request.roster.length} students`);
@@ -58,7 +83,7 @@ export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPl
     kiosk: {
       salt: toBase64(salt),
       codeKeys: CURRENT_CODE_KEYS,
-      pin: await hashPin(request.pin, request.randomBytes(16)),
+      pin: await hashPin(request.pin, request.randomBytes(16), request.pinCost),
       layout: request.layout,
       recipient: request.recipient,
       texts: request.texts,
@@ -66,6 +91,7 @@ export async function buildKioskPlan(request: KioskPlanRequest): Promise<KioskPl
       ...(request.demo ? { demoCodes: request.roster.map((student) => student.code), demoPin: request.pin } : {}),
       ...(request.holdOn ? { holdOn: request.holdOn } : {}),
       ...(request.idleMinutes ? { idleMinutes: request.idleMinutes } : {}),
+      ...(detailsKeys ? { detailsKeys } : {}),
       ...(request.signInByDetails ? { signInByDetails: true, classes: [...new Set(request.roster.map((student) => student.identity.className))].sort() } : {}),
     },
     roster,

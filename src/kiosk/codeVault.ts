@@ -3,7 +3,7 @@
  * a lab machine are stored only this way: whoever sits down next cannot read them without the code.
  * PBKDF2-SHA-256 stretches the short code; AES-256-GCM encrypts and authenticates.
  */
-import { aesGcmDecrypt, aesGcmEncrypt, hkdfSha256, importAesKey, importHkdfKey, pbkdf2Sha256, randomBytes, sha256, type AesKey } from '../crypto/index.ts';
+import { aesGcmDecrypt, aesGcmEncrypt, hkdfSha256, importAesKey, importHkdfKey, pbkdf2Sha256, randomBytes, scrypt, sha256, type AesKey, type ScryptCost } from '../crypto/index.ts';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -48,7 +48,11 @@ export async function deriveCodeKeys(code: string, salt: Uint8Array<ArrayBuffer>
     bits.fill(0);
     return { lookup, key };
   }
-  const master = await pbkdf2Sha256(password, salt, iterations, 32);
+  return keysFromMaster(await pbkdf2Sha256(password, salt, iterations, 32));
+}
+
+/** 32 bytes of stretched secret → lookup and AES key (HKDF-SHA-256); the master is wiped. */
+async function keysFromMaster(master: Uint8Array<ArrayBuffer>): Promise<CodeKeys> {
   const base = await importHkdfKey(master);
   master.fill(0);
   const expand = (info: Uint8Array<ArrayBuffer>) => hkdfSha256(base, new Uint8Array(0), info, 32);
@@ -57,6 +61,28 @@ export async function deriveCodeKeys(code: string, salt: Uint8Array<ArrayBuffer>
   const key = await importAesKey(raw);
   raw.fill(0);
   return { lookup, key };
+}
+
+/**
+ * How a plan keys its details entries (`kiosk.detailsKeys`): scrypt, memory-hard, so a stolen plan
+ * file costs a guesser 32 MiB and ~0.1 s of native code per try, and, with `sessionCode`, a 6-character
+ * code written on the board that the plan file does not hold. Absent (plans built before 2026-12-05):
+ * like codes, PBKDF2 of class + number + birth date alone.
+ */
+export interface DetailsKeying extends ScryptCost {
+  readonly kdf: 'scrypt';
+  readonly sessionCode: boolean;
+}
+
+/**
+ * N = 2^15, r = 8 (32 MiB). 2^14 took 0.33 s in Chromium's pure JS at 4× CPU throttling (an old lab
+ * PC), where PBKDF2 210,000 took 1.8 s; twice that stays within the ~1 s budget (npm run bench -- details).
+ */
+export const DETAILS_SCRYPT: ScryptCost = { logN: 15, r: 8 };
+
+export async function deriveDetailsKeys(secret: string, salt: Uint8Array<ArrayBuffer>, keying: DetailsKeying | undefined, scheme: CodeKeyScheme, iterations?: number): Promise<CodeKeys> {
+  if (!keying) return deriveCodeKeys(secret, salt, scheme, iterations);
+  return keysFromMaster(await scrypt(encoder.encode(secret), salt, keying, 32));
 }
 
 export interface Sealed {

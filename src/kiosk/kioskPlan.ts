@@ -26,7 +26,11 @@ export const ZRosterIdentity = z.strictObject({
 });
 export type RosterIdentity = z.infer<typeof ZRosterIdentity>;
 
-export const ZPinHash = z.strictObject({ salt: ZBase64, iterations: z.number().int().min(100_000), hash: ZBase64 });
+/** The teacher's PIN: scrypt in plans built since 2026-12-05, PBKDF2 before (buildKioskPlan.ts). */
+export const ZPinHash = z.union([
+  z.strictObject({ kdf: z.literal('scrypt'), salt: ZBase64, logN: z.number().int().min(10).max(16), r: z.number().int().min(1).max(8), hash: ZBase64 }),
+  z.strictObject({ salt: ZBase64, iterations: z.number().int().min(100_000), hash: ZBase64 }),
+]);
 
 export const ZKioskSettings = z.strictObject({
   /** Per-plan salt for code-derived keys; a new plan makes old drafts and codes useless. */
@@ -47,6 +51,14 @@ export const ZKioskSettings = z.strictObject({
   demoPin: z.string().optional(),
   /** Lets a student without a code sign in by class, student number and birth date (weaker: classmates know these). */
   signInByDetails: z.boolean().optional(),
+  /** How details entries are keyed (codeVault.ts DetailsKeying); absent in plans built before 2026-12-05. */
+  detailsKeys: z.strictObject({
+    kdf: z.literal('scrypt'),
+    // Readers refuse more than 2^16 · 1 KiB = 64 MiB: a crafted file must not exhaust an old PC.
+    logN: z.number().int().min(10).max(16),
+    r: z.number().int().min(1).max(8),
+    sessionCode: z.boolean(),
+  }).optional(),
   /** Class names offered in the details sign-in, so nobody has to type them exactly. */
   classes: z.array(z.string().min(1)).optional(),
   /** Which critical flag holds the kiosk until a teacher's PIN (crisis.ts); absent: acute. */

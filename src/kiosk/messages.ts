@@ -19,6 +19,8 @@ export const KIOSK_MESSAGES: MessageCatalogue = {
   details_not_allowed: { 'zh-CN': '这次筛查只能用登录码登录。', en: 'This screening only accepts sign-in codes.' },
   details_incomplete: { 'zh-CN': '请选择班级，并填写学号和出生日期。', en: 'Choose your class and fill in your student number and birth date.' },
   details_unknown: { 'zh-CN': '没有找到与班级、学号和出生日期相符的学生。请核对后再试，或举手告诉老师。', en: 'No student matches this class, student number and birth date. Check them, or raise your hand.' },
+  session_code_malformed: { 'zh-CN': '课堂码是老师写在黑板上的 6 位字母或数字，请对照黑板输入。', en: 'The session code is the 6 letters or digits your teacher wrote on the board. Copy it from the board.' },
+  details_or_session_unknown: { 'zh-CN': '没有找到相符的学生。请核对班级、学号、出生日期和黑板上的课堂码后再试，或举手告诉老师。', en: 'No student matches. Check your class, student number, birth date and the session code on the board, or raise your hand.' },
   finished_elsewhere: { 'zh-CN': '你已经在另一台电脑上完成了测评，请告诉老师。', en: 'You have already finished the screening on another computer. Please tell your teacher.' },
   storage_write_failed: { 'zh-CN': '这台电脑暂时无法保存你的回答。请举手告诉老师。你的回答还在这里，请不要关闭或刷新页面。', en: 'This computer cannot save your answers just now. Please raise your hand for the teacher. Your answers are still here; do not close or reload the page.' },
   pin_wrong: { 'zh-CN': '口令不对，请重试。', en: 'Wrong PIN; try again.' },

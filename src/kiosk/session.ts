@@ -4,11 +4,11 @@ import type { KioskDb } from '../store/kioskDb.ts';
 import { holdFor, labAlertOf, type Hold } from './crisis.ts';
 import type { RemoteState } from './labLink.ts';
 import { alertRow, draftKey, draftRow, submissionRow } from './outbox.ts';
-import { codeKeySchemeOf, decryptJson, deriveCodeKeys, encryptJson, fromBase64, type CodeKeys, type Sealed } from './codeVault.ts';
+import { codeKeySchemeOf, decryptJson, deriveCodeKeys, deriveDetailsKeys, encryptJson, fromBase64, type CodeKeys, type Sealed } from './codeVault.ts';
 import { asDraft, asRosterIdentity } from './decrypted.ts';
 import { emptyDraft, type Draft } from './draft.ts';
 import type { KioskPlan, RosterIdentity } from './kioskPlan.ts';
-import { detailsSecret, normalizeCode, type SignInDetails } from './signInCode.ts';
+import { detailsSecret, normalizeCode, normalizeSessionCode, type SignInDetails } from './signInCode.ts';
 
 /** A signed-in student. Lives only in memory, and only until submit or sign-out. */
 export interface KioskSession {
@@ -74,13 +74,21 @@ export async function signIn(deps: KioskDeps, file: KioskPlan, typed: string): P
   return openSession(deps, file, keys, entry.lookup, entry.sealed);
 }
 
-/** Sign-in without a code, where the plan allows it: class, student number and birth date. */
-export async function signInByDetails(deps: KioskDeps, file: KioskPlan, details: SignInDetails): Promise<Outcome<KioskSession>> {
+/** Whether this plan's details sign-in also asks for the lab-session code written on the board. */
+export const needsSessionCode = (file: KioskPlan): boolean => file.kiosk.detailsKeys?.sessionCode === true;
+
+/**
+ * Sign-in without a code, where the plan allows it: class, student number and birth date, and the
+ * lab-session code where the plan requires one (`sessionCode`, as typed).
+ */
+export async function signInByDetails(deps: KioskDeps, file: KioskPlan, details: SignInDetails, sessionCode = ''): Promise<Outcome<KioskSession>> {
   if (file.kiosk.signInByDetails !== true) return fail([issue('details_not_allowed', ['details'])]);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(details.birthDate) || details.studentNumber.trim() === '') return fail([issue('details_incomplete', ['details'])]);
-  const keys = await deriveCodeKeys(detailsSecret(details), fromBase64(file.kiosk.salt), codeKeySchemeOf(file.kiosk), deps.kdfIterations);
+  const session = needsSessionCode(file) ? normalizeSessionCode(sessionCode) : undefined;
+  if (needsSessionCode(file) && session === undefined) return fail([issue('session_code_malformed', ['sessionCode'])]);
+  const keys = await deriveDetailsKeys(detailsSecret(details, session), fromBase64(file.kiosk.salt), file.kiosk.detailsKeys, codeKeySchemeOf(file.kiosk), deps.kdfIterations);
   const entry = file.roster.find((candidate) => candidate.detailsLookup === keys.lookup);
-  if (!entry?.detailsSealed) return fail([issue('details_unknown', ['details'])]);
+  if (!entry?.detailsSealed) return fail([issue(needsSessionCode(file) ? 'details_or_session_unknown' : 'details_unknown', ['details'])]);
   return openSession(deps, file, keys, entry.lookup, entry.detailsSealed);
 }
 

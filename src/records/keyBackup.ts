@@ -12,7 +12,7 @@ import { ZKeyBackupFile, unwrapPrivateKey, wrapPrivateKey, type KeyBackupFile, t
  * teacher's passphrase or this backup, nothing sealed to the key can ever be opened again.
  */
 export async function createKeyBackup(storedInput: unknown, passphrase: string, backupPassphrase: string, options: { exported: string; kdf?: KdfCost }): Promise<Outcome<KeyBackupFile>> {
-  const weak = checkNewPassphrase(backupPassphrase, ['backupPassphrase']);
+  const weak = await checkNewPassphrase(backupPassphrase, ['backupPassphrase']);
   if (weak.length > 0) return fail(weak);
   if (normalizePassphrase(backupPassphrase) === normalizePassphrase(passphrase)) return fail([issue('backup_passphrase_same', ['backupPassphrase'])]);
   const stored = parseStoredKey(storedInput);
@@ -39,7 +39,7 @@ export const writeKeyFile = (file: KeyBackupFile | StoredPrivateKey): string => 
 
 /** Backup file + its passphrase → a stored key for this workspace under a new passphrase. */
 export async function restoreKeyBackup(text: string, backupPassphrase: string, newPassphrase: string, kdf?: KdfCost): Promise<Outcome<StoredPrivateKey>> {
-  const weak = checkNewPassphrase(newPassphrase, ['newPassphrase']);
+  const weak = await checkNewPassphrase(newPassphrase, ['newPassphrase']);
   if (weak.length > 0) return fail(weak);
   const backup = readKeyBackup(text);
   if (!backup.ok) return backup;

@@ -38,7 +38,7 @@ export interface CreateSchoolKeyRequest {
 
 /** Creates an ECDH P-256 key pair; the private key leaves this function only wrapped under the passphrase. */
 export async function createSchoolKey(request: CreateSchoolKeyRequest): Promise<Outcome<NewSchoolKey>> {
-  const issues: Issue[] = [...checkNewPassphrase(request.passphrase)];
+  const issues: Issue[] = [...(await checkNewPassphrase(request.passphrase, ['passphrase'], [request.name]))];
   const name = ZKeyName.safeParse(request.name);
   if (!name.success) issues.push(issue('key_name_missing', ['name']));
   if (issues.length > 0 || !name.success) return fail(issues);
@@ -84,7 +84,7 @@ export async function unlockKey(input: unknown, passphrase: string): Promise<Out
 
 /** Re-wraps the private key under a new passphrase (new salt and IV). Nothing sealed to the key changes. */
 export async function changePassphrase(input: unknown, oldPassphrase: string, newPassphrase: string, kdf?: KdfCost): Promise<Outcome<StoredPrivateKey>> {
-  const weak = checkNewPassphrase(newPassphrase, ['newPassphrase']);
+  const weak = await checkNewPassphrase(newPassphrase, ['newPassphrase']);
   if (weak.length > 0) return fail(weak);
   const stored = parseStoredKey(input);
   if (!stored.ok) return stored;

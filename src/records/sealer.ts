@@ -97,7 +97,7 @@ export async function createKeySealer(recipient: RecipientKey): Promise<Sealer> 
 
 /** One PBKDF2 run for the whole session. The passphrase must meet the minimum (passphrasePolicy.ts). */
 export async function createPassphraseSealer(passphrase: string, cost?: KdfCost): Promise<Outcome<Sealer>> {
-  const weak = checkNewPassphrase(passphrase);
+  const weak = await checkNewPassphrase(passphrase);
   if (weak.length > 0) return fail(weak);
   const kdf = { name: 'PBKDF2-SHA-256' as const, iterations: iterationsFor(cost), salt: toBase64(randomBytes(16)) };
   const secret = await passphraseSecret(passphrase, kdf);

@@ -20,7 +20,7 @@ export const TEACHER_MESSAGES: Readonly<Record<string, Template>> = {
   plan_version_invalid: { 'zh-CN': '版本号格式为 主.次.修订，例如 1.0.0。', en: 'The version looks like major.minor.patch, e.g. 1.0.0.' },
   plan_name_missing: { 'zh-CN': '请填写筛查名称。', en: 'Enter a name for the screening.' },
   plan_window_invalid: { 'zh-CN': '请填写开始和结束日期，结束日期不能早于开始日期。', en: 'Enter the opening and closing dates; the closing date cannot be before the opening date.' },
-  plan_pin_invalid: { 'zh-CN': '机房管理码须为 4–8 位数字。', en: 'The kiosk PIN must be 4 to 8 digits.' },
+  plan_pin_invalid: { 'zh-CN': '机房管理码须为 {minimum}–12 位数字（4 位的管理码拿到计划文件的人几分钟就能试出）。', en: 'The kiosk PIN must be {minimum} to 12 digits (someone with the plan file can find a 4-digit PIN in minutes).' },
   plan_no_grades: { 'zh-CN': '请至少选择一个参加筛查的年级。', en: 'Choose at least one grade to screen.' },
   plan_no_students: { 'zh-CN': '所选年级在名单中没有学生。请先导入名单。', en: 'The roster has no students in the chosen grades. Import the roster first.' },
   plan_library_missing: { 'zh-CN': '量表库中缺少 {missing}，无法生成计划。', en: 'The library lacks {missing}, so the plan cannot be built.' },

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS, buildPlan, type Plan } from '../../scoring/index.ts';
-import { DEFAULT_TEXTS, buildKioskPlan, hashPin } from '../../src/kiosk/buildKioskPlan.ts';
+import { DEFAULT_TEXTS, buildKioskPlan, hashPin, hashPinPbkdf2 } from '../../src/kiosk/buildKioskPlan.ts';
 import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
 import { saveDraft, signIn, signInByDetails, type KioskDeps } from '../../src/kiosk/session.ts';
 import {
@@ -93,7 +93,7 @@ describe.each(PAIRS)('written under %s, read under %s', (writer, reader) => {
     const salt = new Uint8Array(16).fill(7);
     const file: KioskPlan = await withBackend(writer, () => buildKioskPlan({
       plan: plan(), pin: '2468', layout: 'question', returnAfterSeconds: 5, randomBytes: (length) => new Uint8Array(length).fill(length), kdfIterations: ITERATIONS,
-      recipient: { keyId: 'test-key-0001', name: 'Test school', publicKey: 'AAAA' }, signInByDetails: true,
+      recipient: { keyId: 'test-key-0001', name: 'Test school', publicKey: 'AAAA' }, signInByDetails: true, sessionCode: 'ACDE34', detailsCost: { logN: 10, r: 8 },
       texts: { ...DEFAULT_TEXTS, consent: Object.fromEntries(plan().gradeBands.map((b) => [b.id, { 'zh-CN': '同意', en: 'Consent' }])) },
       roster: [{ code: 'ACDE3479', birthDate: '2012-05-17', identity: { studentId: 'S001', name: '王小明', className: '八(2)班', grade: 8, sex: 'male' } }],
     }));
@@ -106,9 +106,10 @@ describe.each(PAIRS)('written under %s, read under %s', (writer, reader) => {
     await withBackend(reader, async () => {
       const again = await signIn(deps, file, 'ACDE3479');
       expect(again.ok && [again.value.identity.name, again.value.resumed, again.value.draft.answers]).toEqual(['王小明', true, { phq9_1: 2 }]);
-      const byDetails = await signInByDetails(deps, file, { className: '八(2)班', studentNumber: 'S001', birthDate: '2012-05-17' });
+      const byDetails = await signInByDetails(deps, file, { className: '八(2)班', studentNumber: 'S001', birthDate: '2012-05-17' }, 'ACDE34');
       expect(byDetails.ok && byDetails.value.identity.name).toBe('王小明');
-      expect(await hashPin('2468', salt, ITERATIONS)).toEqual(await withBackend(writer, () => hashPin('2468', salt, ITERATIONS)));
+      expect(await hashPinPbkdf2('2468', salt, ITERATIONS)).toEqual(await withBackend(writer, () => hashPinPbkdf2('2468', salt, ITERATIONS)));
+      expect(await hashPin('246813', salt, { logN: 10, r: 8 })).toEqual(await withBackend(writer, () => hashPin('246813', salt, { logN: 10, r: 8 })));
     });
   });
 });

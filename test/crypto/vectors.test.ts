@@ -1,8 +1,8 @@
-import { createECDH } from 'node:crypto';
+import { createECDH, scryptSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import {
   aesGcmDecrypt, aesGcmEncrypt, cryptoBackendName, ecdh, ecdsaSign, ecdsaVerify, hkdfSha256, importAesKey, importEcPrivateKey, importEcPublicKey,
-  importHkdfKey, pbkdf2Sha256, sha256,
+  importHkdfKey, pbkdf2Sha256, scrypt, sha256,
 } from '../../src/crypto/index.ts';
 import { encodeP256Pkcs8 } from '../../src/crypto/pkcs8.ts';
 import { BACKENDS, hex, onBackend, toHex, utf8 } from './support.ts';
@@ -48,6 +48,14 @@ describe.each(BACKENDS)('known answers under %s', (backend) => {
     expect(toHex(await pbkdf2Sha256(utf8('Password'), utf8('NaCl'), 80_000, 64))).toBe(
       '4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d',
     );
+  });
+
+  it('scrypt (RFC 7914 §12 first vector, and Node\'s scrypt at a memory-hard cost)', async () => {
+    expect(toHex(await scrypt(new Uint8Array(0), new Uint8Array(0), { logN: 4, r: 1 }, 64))).toBe(
+      '77d6576238657b203b19ca42c18a0497f16b4844e3074ae8dfdffa3fede21442fcd0069ded0948f8326a753a0fc81f17e8d3e0fb2e0d3628cf35e20c38d18906',
+    );
+    const expected = scryptSync(utf8('details|八(2)班|S001|2012-05-17|ACDE34'), utf8('salt'), 32, { N: 2 ** 10, r: 8, p: 1 });
+    expect(toHex(await scrypt(utf8('details|八(2)班|S001|2012-05-17|ACDE34'), utf8('salt'), { logN: 10, r: 8 }, 32))).toBe(expected.toString('hex'));
   });
 
   it('AES-256-GCM (GCM spec test cases 14 and 16): ciphertext ‖ 16-byte tag, and any change refused', async () => {

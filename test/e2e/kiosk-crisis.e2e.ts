@@ -78,6 +78,19 @@ describe('kiosk crisis hold (no lab server)', () => {
     await page.reload();
     await page.getByText('请在座位上稍等').waitFor();
     expect(await page.locator('#code').count()).toBe(0);
+    // wrong PINs: three free tries, then a wait that a reload does not reset
+    for (const wrong of ['1111', '2222', '3333']) {
+      await page.locator('#hold-pin').fill(wrong);
+      await page.locator('#hold-pin').press('Enter');
+      await expect.poll(() => page.locator('#hold-pin').inputValue()).toBe('');
+    }
+    await page.getByText(/口令已多次输错，请在 0:0[45] 后再试/).waitFor();
+    await screenshot(page, 'kiosk-crisis-pin-wait');
+    await page.reload();
+    await page.getByText(/口令已多次输错，请在 0:0\d 后再试/).waitFor();
+    await page.locator('#hold-pin').fill('2468');
+    expect(await page.getByRole('button', { name: '确认' }).isDisabled()).toBe(true);
+    await page.getByText(/口令已多次输错/).waitFor({ state: 'detached', timeout: 10_000 });
     await page.locator('#hold-pin').fill('2468');
     await page.locator('#hold-pin').press('Enter');
     await page.getByText('页面在等待期间被刷新过').waitFor();

@@ -35,6 +35,25 @@ async function hostilePlanJson(): Promise<string> {
   return JSON.stringify(file);
 }
 
+/** A plan built today with details sign-in: its entries need the lab-session code written on the board. */
+async function sessionCodePlanJson(): Promise<string> {
+  const built = buildPlan(shippedCatalog(), {
+    id: 'session-plan', version: '1.0.0', name: { 'zh-CN': '课堂码计划', en: 'Session code plan' }, schoolYear: '2026-2027',
+    window: { opens: '2026-01-01', closes: '2099-12-31' }, bands: DEFAULT_BANDS, policy: { id: 'default', version: '1.0.0' },
+  });
+  if (!('plan' in built)) throw new Error(built.missing);
+  const pair = await crypto.subtle.generateKey({ name: 'ECDH', namedCurve: 'P-256' }, true, ['deriveBits']);
+  const publicKey = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey))));
+  const file = await buildKioskPlan({
+    plan: built.plan, pin: '135792', layout: 'page', returnAfterSeconds: 3, signInByDetails: true, sessionCode: 'KMN479',
+    recipient: { keyId: 'sess000000000000', name: 'Session test', publicKey },
+    texts: { ...DEFAULT_TEXTS, consent: Object.fromEntries(built.plan.gradeBands.map((band) => [band.id, { 'zh-CN': '同意', en: 'consent' }])) },
+    roster: [{ code: 'ACDE3479', birthDate: '2012-11-02', identity: { studentId: 'D0802', name: '张子航', className: '八年级(2)班', grade: 8, sex: 'male' } }],
+    randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+  });
+  return JSON.stringify(file);
+}
+
 describe('kiosk safety', () => {
   it('shows markup in roster names and item texts as text, never running it', async () => {
     const context = await env.browser().newContext({ viewport: { width: 1024, height: 768 } });
@@ -96,6 +115,27 @@ describe('kiosk safety', () => {
     await page.locator('#birth').press('Enter');
     await page.getByText('张子航').waitFor();
     await screenshot(page, 'kiosk-details-confirm');
+    expect(consoleErrors.join('\n')).toBe('');
+    await context.close();
+  });
+
+  it('asks for the lab-session code on the board where the plan requires it, and signs in only with it', async () => {
+    const context = await env.browser().newContext({ viewport: { width: 1024, height: 768 } });
+    const { page, consoleErrors } = await watchedPage(context, env.url());
+    await page.goto(`${env.url()}/kiosk.html`);
+    await page.locator('input[type="file"]').setInputFiles({ name: 'plan.json', mimeType: 'application/json', buffer: Buffer.from(await sessionCodePlanJson()) });
+    await page.getByRole('button', { name: '没有登录码？用班级、学号和出生日期登录' }).click();
+    await page.locator('#class').selectOption('八年级(2)班');
+    await page.locator('#number').fill('D0802');
+    await page.locator('#birth').fill('2012-11-02');
+    await expect.poll(() => page.getByRole('button', { name: '开始' }).isDisabled()).toBe(true);
+    await page.getByLabel('课堂码').fill('KMN-473');
+    await page.getByLabel('课堂码').press('Enter');
+    await page.getByText('没有找到相符的学生。请核对班级、学号、出生日期和黑板上的课堂码').waitFor();
+    await screenshot(page, 'kiosk-details-session-code');
+    await page.getByLabel('课堂码').fill('kmn-479');
+    await page.getByLabel('课堂码').press('Enter');
+    await page.getByText('张子航').waitFor();
     expect(consoleErrors.join('\n')).toBe('');
     await context.close();
   });

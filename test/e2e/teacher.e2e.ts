@@ -48,6 +48,11 @@ describe('teacher workspace', () => {
     await page.getByLabel('学校名称').fill('青松中学');
     await page.locator('#teacher').fill('李老师');
     await page.locator('#key-name').fill('青松中学 2026 心理筛查');
+    // a keyboard row is long enough but refused by the strength estimator
+    await page.locator('#passphrase').fill('qwertyuiop');
+    await page.locator('#passphrase-again').fill('qwertyuiop');
+    await page.getByRole('button', { name: '创建密钥' }).click();
+    await page.getByText('这个口令在常见口令名单里').waitFor();
     await page.locator('#passphrase').fill(PASSPHRASE);
     await page.locator('#passphrase-again').fill(PASSPHRASE);
     await screenshot(page, 'teacher-1-setup');
@@ -70,7 +75,14 @@ describe('teacher workspace', () => {
     // the lab plan for grade 8, with sign-in codes
     await page.getByRole('link', { name: '筛查计划' }).click();
     await page.getByRole('checkbox', { name: '5 年级' }).uncheck();
+    // a 4-digit PIN falls to an offline search in minutes: new plans need 6 digits or more
     await page.locator('#plan-pin').fill('8642');
+    await page.getByRole('button', { name: /生成计划文件/ }).click();
+    await page.getByText('机房管理码须为 6–12 位数字').waitFor();
+    await page.locator('#plan-pin').fill('864213');
+    // details sign-in says plainly what is left at risk, and gets a lab-session code for the board
+    await page.getByRole('checkbox', { name: /允许无登录码的学生/ }).check();
+    await page.getByText(/仍然存在的风险：见过黑板上课堂码的同学/).waitFor();
     const planFile = await downloaded(page, async () => {
       await page.getByRole('button', { name: /生成计划文件/ }).click();
       // every code costs a slow key derivation: the page counts the students off while it works
@@ -79,6 +91,12 @@ describe('teacher workspace', () => {
     });
     await page.getByText(/计划已生成，含 28 名学生/).waitFor({ timeout: 60_000 });
     const plan = ZKioskPlan.parse(JSON.parse(planFile.bytes.toString('utf8')));
+    expect(plan.kiosk.detailsKeys).toMatchObject({ kdf: 'scrypt', sessionCode: true });
+    const sessionCode = (await page.locator('.session-code code').textContent()) ?? '';
+    expect(sessionCode).toMatch(/^[A-Z0-9]{3}-[A-Z0-9]{3}$/);
+    expect(planFile.bytes.toString('utf8')).not.toContain(sessionCode.replace('-', ''));
+    await page.locator('li', { hasText: 'screening-' }).getByText(sessionCode).waitFor();
+    await screenshot(page, 'teacher-2c-plan-session-code');
 
     // slips for one class, with codes
     await page.getByRole('link', { name: '学生名单' }).click();
@@ -106,7 +124,7 @@ describe('teacher workspace', () => {
     await takeBattery(kiosk, plan, high!.code, HIGH, ['asq_5']);
     await takeBattery(kiosk, plan, urgent!.code, URGENT, []);
     await kiosk.getByRole('button', { name: '教师' }).click();
-    await kiosk.locator('#pin').fill('8642');
+    await kiosk.locator('#pin').fill('864213');
     await kiosk.keyboard.press('Enter');
     const batch = await downloaded(kiosk, () => kiosk.getByRole('button', { name: '导出本机提交的数据' }).click());
 
@@ -202,6 +220,18 @@ describe('teacher workspace', () => {
     await page.getByRole('button', { name: '锁定' }).click();
     await page.getByRole('heading', { name: '解锁工作台' }).waitFor();
     expect(await page.content()).not.toContain(high!.name);
+
+    // wrong passphrases: three free tries, then a wait that a reload does not reset
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await page.locator('#unlock-passphrase').fill(`猜错的口令 ${attempt}`);
+      await page.getByRole('button', { name: '解锁', exact: true }).click();
+      await page.getByText('口令不正确').waitFor();
+    }
+    await page.getByText(/口令已多次输错。为保护学生数据，请在 0:(09|10) 后再试/).waitFor();
+    await screenshot(page, 'teacher-unlock-wait');
+    await page.reload();
+    await page.getByText(/请在 0:0\d 后再试/).waitFor();
+    expect(await page.getByRole('button', { name: '解锁', exact: true }).isDisabled()).toBe(true);
 
     expect(foreignRequests).toEqual([]);
     expect(consoleErrors).toEqual([]);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { cryptoBackendName, useCryptoBackend } from '../../src/crypto/index.ts';
 import { DEFAULT_BANDS, buildPlan, type Plan } from '../../scoring/index.ts';
 import { DEFAULT_TEXTS, buildKioskPlan, type KioskPlanRequest } from '../../src/kiosk/buildKioskPlan.ts';
-import { CURRENT_CODE_KEYS, decryptJson, deriveCodeKeys } from '../../src/kiosk/codeVault.ts';
+import { CURRENT_CODE_KEYS, decryptJson, deriveCodeKeys, deriveDetailsKeys } from '../../src/kiosk/codeVault.ts';
 import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
 import type { RosterSealer } from '../../src/kiosk/rosterEntry.ts';
 import { rosterPoolFor, rosterSealerWithWorkers, type RosterPoolOptions } from '../../src/kiosk/rosterWorkerPool.ts';
@@ -11,6 +11,7 @@ import { detailsSecret } from '../../src/kiosk/signInCode.ts';
 import { shippedCatalog } from '../support/library.ts';
 
 const ITERATIONS = 1_000;
+const DETAILS_COST = { logN: 10, r: 8 };
 const STUDENTS = Array.from({ length: 23 }, (_, i) => ({
   code: `C${String(i).padStart(7, '0')}`,
   ...(i % 3 === 0 ? {} : { birthDate: `2012-01-${String((i % 28) + 1).padStart(2, '0')}` }),
@@ -30,7 +31,7 @@ async function build(sealRoster?: RosterSealer) {
   const progress: [number, number][] = [];
   const lookups: [string, string][] = [];
   const request: KioskPlanRequest = {
-    plan: plan(), pin: '2468', layout: 'question', returnAfterSeconds: 5, kdfIterations: ITERATIONS, signInByDetails: true,
+    plan: plan(), pin: '2468', layout: 'question', returnAfterSeconds: 5, kdfIterations: ITERATIONS, signInByDetails: true, sessionCode: 'ACDE34', detailsCost: DETAILS_COST, pinCost: DETAILS_COST,
     randomBytes: (length) => new Uint8Array(length).fill(9),
     recipient: { keyId: 'test-key-0001', name: 'Test school', publicKey: 'AAAA' },
     texts: { ...DEFAULT_TEXTS, consent: Object.fromEntries(plan().gradeBands.map((b) => [b.id, { 'zh-CN': '同意', en: 'Consent' }])) },
@@ -55,7 +56,7 @@ async function content(file: KioskPlan) {
       const entry = file.roster.find((found) => found.lookup === lookup);
       const identity = entry && (await decryptJson(keys.key, entry.sealed, context));
       const details = candidate.birthDate && entry?.detailsSealed
-        ? await decryptJson((await deriveCodeKeys(detailsSecret({ className: candidate.identity.className, studentNumber: candidate.identity.studentId, birthDate: candidate.birthDate }), salt, CURRENT_CODE_KEYS, ITERATIONS)).key, entry.detailsSealed, context)
+        ? await decryptJson((await deriveDetailsKeys(detailsSecret({ className: candidate.identity.className, studentNumber: candidate.identity.studentId, birthDate: candidate.birthDate }, 'ACDE34'), salt, file.kiosk.detailsKeys, CURRENT_CODE_KEYS, ITERATIONS)).key, entry.detailsSealed, context)
         : undefined;
       return { identity, details };
     }

@@ -2,13 +2,15 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_BANDS, buildPlan, type Plan } from '../../scoring/index.ts';
 import { DEFAULT_TEXTS, buildKioskPlan } from '../../src/kiosk/buildKioskPlan.ts';
-import { deriveCodeKeys, encryptJson, fromBase64 } from '../../src/kiosk/codeVault.ts';
+import { CURRENT_CODE_KEYS, deriveCodeKeys, deriveDetailsKeys, encryptJson, fromBase64 } from '../../src/kiosk/codeVault.ts';
 import type { KioskPlan } from '../../src/kiosk/kioskPlan.ts';
 import { finish, saveDraft, signIn, signInByDetails, type KioskDeps, type Submission } from '../../src/kiosk/session.ts';
+import { detailsSecret } from '../../src/kiosk/signInCode.ts';
 import { openKioskDb } from '../../src/store/kioskDb.ts';
 import { shippedCatalog } from '../support/library.ts';
 
 const ITERATIONS = 1_000; // the kiosk default is 210,000; a lower count keeps this test quick
+const DETAILS_COST = { logN: 10, r: 8 }; // the plan default is 2^15; this keeps the test quick
 
 function plan(): Plan {
   const built = buildPlan(shippedCatalog(), {
@@ -22,8 +24,9 @@ function plan(): Plan {
 let counter = 0;
 const bytes = (length: number) => Uint8Array.from({ length }, (_, i) => (i * 37 + counter++) % 256);
 
-async function setup(signInByDetails = false, progress: [number, number][] = []): Promise<{ file: KioskPlan; deps: KioskDeps; opened: Submission[] }> {
+async function setup(signInByDetails = false, progress: [number, number][] = [], sessionCode?: string): Promise<{ file: KioskPlan; deps: KioskDeps; opened: Submission[] }> {
   const file = await buildKioskPlan({
+    detailsCost: DETAILS_COST, pinCost: DETAILS_COST, ...(sessionCode === undefined ? {} : { sessionCode }),
     onProgress: (done, total) => progress.push([done, total]),
     plan: plan(), pin: '2468', layout: 'question', returnAfterSeconds: 5, randomBytes: bytes, kdfIterations: ITERATIONS,
     recipient: { keyId: 'test-key-0001', name: 'Test school', publicKey: 'AAAA' },
@@ -113,6 +116,39 @@ describe('kiosk session', () => {
     expect(await signIn(deps, file, 'ACDE3479')).toMatchObject({ ok: false, issues: [{ code: 'code_used' }] });
     // a student without a birth date on the roster can only use the code
     expect(await signInByDetails(deps, file, { className: '五(1)班', studentNumber: 'S002', birthDate: '2015-01-01' })).toMatchObject({ ok: false, issues: [{ code: 'details_unknown' }] });
+  });
+
+  it('with a lab-session code, details sign-in needs the code from the board, which the plan file does not hold', async () => {
+    const { file, deps } = await setup(true, [], 'ACDE34');
+    expect(file.kiosk.detailsKeys).toEqual({ kdf: 'scrypt', ...DETAILS_COST, sessionCode: true });
+    expect(JSON.stringify(file)).not.toContain('ACDE34');
+    const details = { className: '八(2)班', studentNumber: 'S001', birthDate: '2012-05-17' };
+    expect(await signInByDetails(deps, file, details)).toMatchObject({ ok: false, issues: [{ code: 'session_code_malformed' }] });
+    expect(await signInByDetails(deps, file, details, 'ACDE33')).toMatchObject({ ok: false, issues: [{ code: 'details_or_session_unknown' }] });
+    const session = await signInByDetails(deps, file, details, ' acd-e34 ');
+    expect(session.ok && session.value.identity.name).toBe('王小明');
+  });
+
+  it('a guesser holding only the plan file finds no details entry, with either the old or the new derivation', async () => {
+    const { file } = await setup(true, [], 'ACDE34');
+    const salt = fromBase64(file.kiosk.salt);
+    const secret = detailsSecret({ className: '八(2)班', studentNumber: 'S001', birthDate: '2012-05-17' });
+    const lookups = new Set(file.roster.map((entry) => entry.detailsLookup));
+    expect(lookups.has((await deriveCodeKeys(secret, salt, CURRENT_CODE_KEYS, ITERATIONS)).lookup)).toBe(false);
+    expect(lookups.has((await deriveDetailsKeys(secret, salt, file.kiosk.detailsKeys, CURRENT_CODE_KEYS)).lookup)).toBe(false);
+    // with the session code, the same guess is the entry: the code is what the file alone lacks
+    expect(lookups.has((await deriveDetailsKeys(`${secret}|ACDE34`, salt, file.kiosk.detailsKeys, CURRENT_CODE_KEYS)).lookup)).toBe(true);
+  });
+
+  it('still signs students in by details on a plan built before details entries had their own keying', async () => {
+    const { file: current, deps } = await setup(true);
+    const kiosk = { ...current.kiosk };
+    delete kiosk.detailsKeys;
+    const keys = await deriveCodeKeys(detailsSecret({ className: '八(2)班', studentNumber: 'S001', birthDate: '2012-05-17' }), fromBase64(kiosk.salt), CURRENT_CODE_KEYS, ITERATIONS);
+    const identity = { studentId: 'S001', name: '王小明', className: '八(2)班', grade: 8, sex: 'male' };
+    const old: KioskPlan = { ...current, kiosk, roster: [{ ...current.roster[0]!, detailsLookup: keys.lookup, detailsSealed: await encryptJson(keys.key, identity, 'roster:test-plan@1.0.0') }] };
+    const session = await signInByDetails(deps, old, { className: '八(2)班', studentNumber: 'S001', birthDate: '2012-05-17' });
+    expect(session.ok && session.value.identity.name).toBe('王小明');
   });
 
   it('reports progress after each student while building, and marks the plan with its code-key scheme', async () => {

@@ -2,7 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { Locale } from '../../../scoring/index.ts';
 import type { KioskPlan, RosterIdentity } from '../kioskPlan.ts';
 import { holdReasons, type Hold } from '../crisis.ts';
-import { pinMatches } from '../pin.ts';
+import { PIN_THROTTLE, PIN_THROTTLE_KEY, pinMatches } from '../pin.ts';
+import { browserThrottleStorage, minutesAndSeconds, useAttemptThrottle } from '../../common/useAttemptThrottle.ts';
 import { Card, IssueList } from './screens.tsx';
 import type { KioskText } from './text.ts';
 
@@ -24,15 +25,20 @@ export function HoldScreen({ file, text, locale, info, onRelease }: {
   const [checking, setChecking] = useState(false);
   const [wrong, setWrong] = useState(false);
   const [unlocked, setUnlocked] = useState(false);
+  const [storage] = useState(browserThrottleStorage);
+  const throttle = useAttemptThrottle(PIN_THROTTLE, PIN_THROTTLE_KEY, storage);
 
   const unlock = async (event: FormEvent) => {
     event.preventDefault();
+    if (throttle.secondsLeft > 0) return;
     setChecking(true);
     const ok = await pinMatches(file.kiosk.pin, pin);
     setChecking(false);
     setPin('');
     setWrong(!ok);
     setUnlocked(ok);
+    if (ok) throttle.succeeded();
+    else throttle.failed();
   };
 
   if (unlocked) {
@@ -56,9 +62,10 @@ export function HoldScreen({ file, text, locale, info, onRelease }: {
       <form onSubmit={(event) => void unlock(event)} className="sign-in hold-pin">
         <label htmlFor="hold-pin">{text.holdTeacher}</label>
         <input id="hold-pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(event) => setPin(event.target.value)} />
-        <button type="submit" disabled={checking || pin === ''}>{checking ? text.checking : text.unlock}</button>
+        <button type="submit" disabled={checking || pin === '' || throttle.secondsLeft > 0}>{checking ? text.checking : text.unlock}</button>
       </form>
-      {wrong ? <IssueList issues={[{ code: 'pin_wrong', path: [] }]} locale={locale} /> : null}
+      {throttle.secondsLeft > 0 ? <p className="note" role="status">{text.pinWait(minutesAndSeconds(throttle.secondsLeft))}</p>
+        : wrong ? <IssueList issues={[{ code: 'pin_wrong', path: [] }]} locale={locale} /> : null}
     </Card>
   );
 }

@@ -161,14 +161,14 @@ export function KioskApp({ database }: { database?: KioskDb }) {
     return () => clearTimeout(timer);
   }, [stage, backToSignIn]);
 
-  const onSignIn = async (how: { code: string } | { details: SignInDetails }) => {
+  const onSignIn = async (how: { code: string } | { details: SignInDetails; sessionCode: string }) => {
     if (!file || !deps) return;
     if (await storageIsLow()) {
       setStage({ name: 'sign-in', issues: [{ code: 'storage_full', path: [] }], busy: false });
       return;
     }
     setStage({ name: 'sign-in', issues: [], busy: true });
-    const outcome = 'code' in how ? await signIn(deps, file, how.code) : await signInByDetails(deps, file, how.details);
+    const outcome = 'code' in how ? await signIn(deps, file, how.code) : await signInByDetails(deps, file, how.details, how.sessionCode);
     setStage(outcome.ok ? { name: 'confirm', session: outcome.value } : { name: 'sign-in', issues: outcome.issues, busy: false });
   };
 
@@ -279,7 +279,7 @@ export function KioskApp({ database }: { database?: KioskDb }) {
           </Card>
         );
       case 'sign-in':
-        return file ? <SignInScreen file={file} text={text} locale={locale} busy={stage.busy} issues={stage.issues} onSubmit={(code) => void onSignIn({ code })} onSubmitDetails={(details) => void onSignIn({ details })} /> : null;
+        return file ? <SignInScreen file={file} text={text} locale={locale} busy={stage.busy} issues={stage.issues} onSubmit={(code) => void onSignIn({ code })} onSubmitDetails={(details, sessionCode) => void onSignIn({ details, sessionCode })} /> : null;
       case 'confirm':
         // A student who already agreed and is resuming goes straight back to the questions.
         return <ConfirmScreen session={stage.session} text={text} onYes={() => (stage.session.draft.consent === 'given' ? void startBattery(stage.session) : setStage({ name: 'consent', session: stage.session }))} onNo={() => backToSignIn()} />;

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Issue, Locale } from '../../../scoring/index.ts';
 import { buildBatch, clearAfterReceipt } from '../batchFile.ts';
-import { pinMatches } from '../pin.ts';
+import { PIN_THROTTLE, PIN_THROTTLE_KEY, pinMatches } from '../pin.ts';
+import { browserThrottleStorage, minutesAndSeconds, useAttemptThrottle } from '../../common/useAttemptThrottle.ts';
 import type { KioskPlan } from '../kioskPlan.ts';
 import { reopenCode, type KioskDeps } from '../session.ts';
 import { Card, IssueList } from './screens.tsx';
@@ -31,12 +32,21 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
   const [clearIssues, setClearIssues] = useState<readonly Issue[]>([]);
   const [reopenIssues, setReopenIssues] = useState<readonly Issue[]>([]);
 
+  const [checking, setChecking] = useState(false);
+  const [storage] = useState(browserThrottleStorage);
+  const throttle = useAttemptThrottle(PIN_THROTTLE, PIN_THROTTLE_KEY, storage);
+
   const unlock = async (event: FormEvent) => {
     event.preventDefault();
+    if (throttle.secondsLeft > 0 || checking) return;
+    setChecking(true);
     const ok = await pinMatches(file.kiosk.pin, pin);
+    setChecking(false);
     setWrong(!ok);
     setUnlocked(ok);
     setPin('');
+    if (ok) throttle.succeeded();
+    else throttle.failed();
   };
   const exportBatch = async () => {
     const batch = await buildBatch(deps.db, `${file.plan.id}@${file.plan.version}`, deps.machineId, deps.now());
@@ -69,11 +79,12 @@ export function TeacherPanel({ file, deps, text, locale, onClose, onUnload }: {
           <label htmlFor="pin">{text.pinLabel}</label>
           <input id="pin" type="password" inputMode="numeric" autoComplete="off" value={pin} onChange={(event) => setPin(event.target.value)} autoFocus />
           <div className="actions">
-            <button type="submit" className="primary">{text.unlock}</button>
+            <button type="submit" className="primary" disabled={checking || throttle.secondsLeft > 0}>{checking ? text.checking : text.unlock}</button>
             <button type="button" onClick={onClose}>{text.close}</button>
           </div>
         </form>
-        {wrong ? <IssueList issues={[{ code: 'pin_wrong', path: [] }]} locale={locale} /> : null}
+        {throttle.secondsLeft > 0 ? <p className="note" role="status">{text.pinWait(minutesAndSeconds(throttle.secondsLeft))}</p>
+          : wrong ? <IssueList issues={[{ code: 'pin_wrong', path: [] }]} locale={locale} /> : null}
       </Card>
     );
   }

@@ -26,13 +26,18 @@ export function IssueList({ issues, locale, intro }: { issues: readonly Issue[];
   );
 }
 
-function DetailsForm({ file, text, busy, onSubmit }: { file: KioskPlan; text: KioskText; busy: boolean; onSubmit: (details: SignInDetails) => void }) {
+/** Details sign-in; plans that require it also ask for the lab-session code on the board. */
+export type DetailsSubmit = (details: SignInDetails, sessionCode: string) => void;
+
+function DetailsForm({ file, text, busy, onSubmit }: { file: KioskPlan; text: KioskText; busy: boolean; onSubmit: DetailsSubmit }) {
   const [className, setClassName] = useState('');
   const [studentNumber, setStudentNumber] = useState('');
   const [birthDate, setBirthDate] = useState('');
+  const [sessionCode, setSessionCode] = useState('');
+  const asksSessionCode = file.kiosk.detailsKeys?.sessionCode === true;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    onSubmit({ className, studentNumber, birthDate });
+    onSubmit({ className, studentNumber, birthDate }, sessionCode);
   };
   return (
     <form onSubmit={submit} className="sign-in details">
@@ -45,14 +50,22 @@ function DetailsForm({ file, text, busy, onSubmit }: { file: KioskPlan; text: Ki
       <input id="number" autoComplete="off" value={studentNumber} onChange={(event) => setStudentNumber(event.target.value)} />
       <label htmlFor="birth">{text.birthDateLabel}</label>
       <input id="birth" type="date" value={birthDate} onChange={(event) => setBirthDate(event.target.value)} />
-      <button type="submit" className="primary" disabled={busy || className === '' || studentNumber.trim() === '' || birthDate === ''}>{busy ? text.checking : text.signIn}</button>
+      {asksSessionCode ? (
+        <>
+          <label htmlFor="session-code">{text.sessionCodeLabel}</label>
+          <input id="session-code" autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={10} aria-describedby="session-code-hint"
+            value={sessionCode} onChange={(event) => setSessionCode(event.target.value)} />
+          <p id="session-code-hint" className="muted">{text.sessionCodeHint}</p>
+        </>
+      ) : null}
+      <button type="submit" className="primary" disabled={busy || className === '' || studentNumber.trim() === '' || birthDate === '' || (asksSessionCode && sessionCode.trim() === '')}>{busy ? text.checking : text.signIn}</button>
     </form>
   );
 }
 
 export function SignInScreen({ file, text, locale, onSubmit, onSubmitDetails, busy, issues }: {
   file: KioskPlan; text: KioskText; locale: Locale; busy: boolean; issues: readonly Issue[];
-  onSubmit: (code: string) => void; onSubmitDetails: (details: SignInDetails) => void;
+  onSubmit: (code: string) => void; onSubmitDetails: DetailsSubmit;
 }) {
   const [code, setCode] = useState('');
   const [byDetails, setByDetails] = useState(false);

@@ -4,7 +4,8 @@ import { randomBytes } from '../../crypto/index.ts';
 import { browserRosterSealer } from './rosterWorkers.ts';
 import { isSchoolEdit } from '../workspace/instrumentLibrary.ts';
 import type { PlanRow } from '../../store/teacherDb.ts';
-import { bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrumentsForBand, type BandSetup, type ScreeningPlanRequest } from '../workspace/screeningPlan.ts';
+import { bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrumentsForBand, sessionCodeSecret, type BandSetup, type ScreeningPlanRequest } from '../workspace/screeningPlan.ts';
+import { formatSessionCode } from '../../kiosk/signInCode.ts';
 import { download } from './download.ts';
 import { lookupsSecret } from '../workspace/partial.ts';
 import { IssueList } from './IssueList.tsx';
@@ -124,8 +125,17 @@ export function PlanPage() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number; startedAt: number }>();
   const [built, setBuilt] = useState('');
-  const [plans, setPlans] = useState<readonly PlanRow[]>([]);
-  useEffect(() => { void workspace.db.plans.toArray().then(setPlans); }, [workspace, built]);
+  const [builtSessionCode, setBuiltSessionCode] = useState<string>();
+  const [plans, setPlans] = useState<readonly (PlanRow & { sessionCode?: string })[]>([]);
+  useEffect(() => {
+    void (async () => {
+      const rows = await workspace.db.plans.toArray();
+      setPlans(await Promise.all(rows.map(async (row) => {
+        const sessionCode = await workspace.store.loadSecret<string>(sessionCodeSecret(row.id));
+        return typeof sessionCode === 'string' ? { ...row, sessionCode } : row;
+      })));
+    })();
+  }, [workspace, built]);
   const chosenGrades = form.grades.length > 0 ? form.grades : grades;
   const studentCount = records.filter((record) => chosenGrades.includes(record.identity.grade)).length;
   const bands = useMemo(() => bandsForGrades(chosenGrades), [chosenGrades]);
@@ -138,6 +148,7 @@ export function PlanPage() {
     event.preventDefault();
     setBusy(true);
     setBuilt('');
+    setBuiltSessionCode(undefined);
     const startedAt = performance.now();
     const existing = (await workspace.store.loadSecret<Record<string, string>>('codes')) ?? {};
     const outcome = await buildScreeningPlan(workspace.records, { ...form, grades: chosenGrades, bands: setups }, {
@@ -159,8 +170,10 @@ export function PlanPage() {
     await workspace.store.saveSecret('codes', Object.fromEntries(outcome.value.codes), nowIso);
     await workspace.store.saveSecret(lookupsSecret(`${form.id}@${form.version}`), outcome.value.lookups, nowIso);
     const id = `${form.id}@${form.version}`;
+    if (outcome.value.sessionCode) await workspace.store.saveSecret(sessionCodeSecret(id), outcome.value.sessionCode, nowIso);
     await workspace.db.plans.put({ id, kioskPlan: outcome.value.kioskPlan, grades: chosenGrades, created: nowIso });
     download(`${form.id}-${form.version}.psyplan.json`, JSON.stringify(outcome.value.kioskPlan), 'application/json');
+    setBuiltSessionCode(outcome.value.sessionCode);
     setBuilt(text.planBuilt(outcome.value.students));
   };
 
@@ -203,7 +216,8 @@ export function PlanPage() {
               onChange={(setup) => setChosenSetups((current) => ({ ...current, [band.id]: setup }))} />
           ))}
         </div>
-        <label className="span"><input type="checkbox" checked={form.signInByDetails} onChange={(event) => update('signInByDetails', event.target.checked)} /> {text.detailsSignIn}</label>
+        <label className="span"><input type="checkbox" checked={form.signInByDetails} onChange={(event) => update('signInByDetails', event.target.checked)} aria-describedby="details-risk" /> {text.detailsSignIn}</label>
+        {form.signInByDetails && <p id="details-risk" className="span warning">{text.detailsRisk}</p>}
         <PlanTextsEditor bands={bands} texts={form.texts ?? {}} onChange={(next) => update('texts', next)} locale={locale}
           labels={{ title: text.planTexts, consent: text.consentText, thankYou: text.thankYouText, help: text.helpText }} />
         <div className="span"><IssueList issues={issues} locale={locale} /></div>
@@ -211,10 +225,12 @@ export function PlanPage() {
         {progress && <BuildProgress {...progress} text={text} />}
       </form>
       {built && <p className="notice" role="status">{built}</p>}
+      {builtSessionCode && <p className="notice session-code">{text.sessionCodeBuilt} <strong><code>{formatSessionCode(builtSessionCode)}</code></strong> {text.sessionCodeWhere}</p>}
       {plans.length > 0 && (
         <>
           <h3>{text.savedPlans}</h3>
-          <ul>{plans.map((plan) => <li key={plan.id}><code>{plan.id}</code> <span className="muted">{plan.created.slice(0, 10)}</span></li>)}</ul>
+          <ul>{plans.map((plan) => <li key={plan.id}><code>{plan.id}</code> <span className="muted">{plan.created.slice(0, 10)}</span>
+            {plan.sessionCode && <> · {text.sessionCodeLabel} <code>{formatSessionCode(plan.sessionCode)}</code></>}</li>)}</ul>
         </>
       )}
     </section>

@@ -7,6 +7,8 @@ import type { RosterSealer } from '../../kiosk/rosterEntry.ts';
 import { ZKioskPlan, type KioskPlan } from '../../kiosk/kioskPlan.ts';
 import type { StudentRecord } from '../../records/index.ts';
 import { assignCodes } from '../roster/index.ts';
+import { generateSessionCode } from '../../kiosk/signInCode.ts';
+import type { ScryptCost } from '../../crypto/index.ts';
 
 export interface ScreeningPlanRequest {
   /** Lower-case slug, e.g. "2026-autumn"; the version is 1.0.0 for a first plan. */
@@ -46,6 +48,9 @@ export function planTexts(bandIds: readonly string[], texts: PlanTexts = {}): { 
   return { consent, thankYou: given(texts.thankYou) ? texts.thankYou : DEFAULT_TEXTS.thankYou, help: given(texts.help) ? texts.help : DEFAULT_TEXTS.help };
 }
 
+/** Where the workspace keeps a plan's lab-session code (encrypted, like the sign-in codes); the plan file never holds it. */
+export const sessionCodeSecret = (plan: string): string => `session-code:${plan}`;
+
 export interface BuiltScreeningPlan {
   readonly kioskPlan: KioskPlan;
   /** Student number → sign-in code, including codes kept from earlier plans. */
@@ -53,6 +58,8 @@ export interface BuiltScreeningPlan {
   /** Sign-in lookup (code or details) → student number: how a lab machine's drafts name students here. */
   readonly lookups: Readonly<Record<string, string>>;
   readonly students: number;
+  /** With details sign-in: the lab-session code the teacher writes on the board (it is not in the plan file). */
+  readonly sessionCode?: string;
 }
 
 /** What the teacher chose for one grade band; anything left out is the default. */
@@ -150,13 +157,16 @@ const SLUG = /^[a-z][a-z0-9-]{1,40}$/;
 const VERSION = /^\d+\.\d+\.\d+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** New plans' kiosk PIN: 6 to 12 digits (a 4-digit PIN fell to an offline search in minutes). */
+export const MIN_PIN_DIGITS = 6;
+
 export function checkPlanRequest(request: ScreeningPlanRequest): Issue[] {
   const issues: Issue[] = [];
   if (!SLUG.test(request.id)) issues.push(issue('plan_id_invalid', ['id']));
   if (!VERSION.test(request.version)) issues.push(issue('plan_version_invalid', ['version']));
   if (!request.name['zh-CN'].trim()) issues.push(issue('plan_name_missing', ['name']));
   if (!DATE.test(request.opens) || !DATE.test(request.closes) || request.closes < request.opens) issues.push(issue('plan_window_invalid', ['closes']));
-  if (!/^\d{4,8}$/.test(request.pin)) issues.push(issue('plan_pin_invalid', ['pin']));
+  if (!new RegExp(`^\\d{${MIN_PIN_DIGITS},12}$`).test(request.pin)) issues.push(issue('plan_pin_invalid', ['pin'], { minimum: MIN_PIN_DIGITS }));
   if (request.grades.length === 0) issues.push(issue('plan_no_grades', ['grades']));
   return issues;
 }
@@ -167,6 +177,8 @@ export interface PlanDependencies {
   readonly randomBytes: (length: number) => Uint8Array<ArrayBuffer>;
   readonly existingCodes: ReadonlyMap<string, string>;
   readonly kdfIterations?: number;
+  /** Tests only: a cheaper scrypt for details entries. */
+  readonly detailsCost?: ScryptCost;
   /** Told after each student's codes are sealed: a large roster takes minutes. */
   readonly onProgress?: (done: number, total: number) => void;
   /** Where the per-student derivations run (the page passes one that uses every core). */
@@ -198,7 +210,9 @@ export async function buildScreeningPlan(records: readonly StudentRecord[], requ
   }
   const withCodes = assignCodes(students.map((record) => ({ studentNumber: record.identity.studentNumber, record })), deps.randomBytes, deps.existingCodes);
   const lookups: Record<string, string> = {};
+  const sessionCode = request.signInByDetails ? generateSessionCode(deps.randomBytes) : undefined;
   const kioskPlan = await buildKioskPlan({
+    ...(sessionCode === undefined ? {} : { sessionCode }), ...(deps.detailsCost ? { detailsCost: deps.detailsCost } : {}),
     onLookup: (studentNumber, lookup) => { lookups[lookup] = studentNumber; },
     plan, pin: request.pin, layout: request.layout, recipient: deps.recipient, texts: planTexts(bands.map((band) => band.id), request.texts), returnAfterSeconds: 8,
     signInByDetails: request.signInByDetails, randomBytes: deps.randomBytes, ...(deps.kdfIterations ? { kdfIterations: deps.kdfIterations } : {}),
@@ -216,5 +230,5 @@ export async function buildScreeningPlan(records: readonly StudentRecord[], requ
   if (!checked.success) throw new Error(`buildScreeningPlan made an invalid kiosk plan: ${checked.error.message}`);
   const codes = new Map(deps.existingCodes);
   for (const { code, studentNumber } of withCodes) codes.set(studentNumber, code);
-  return succeed({ kioskPlan, codes, lookups, students: students.length });
+  return succeed({ kioskPlan, codes, lookups, students: students.length, ...(sessionCode === undefined ? {} : { sessionCode }) });
 }

@@ -21,9 +21,10 @@ async function bundle(entry: string, globalName: string): Promise<string> {
  * Bundles a bench entry (which exports `run(data, rounds)`) as one script, opens it in headless
  * Chromium on a localhost page (WebCrypto and IndexedDB need a secure origin) and returns what `run`
  * returns. `workers` maps a path (e.g. `/roster-worker.js`) to an entry the page can start as a
- * classic Web Worker. Undefined when Chromium is not installed.
+ * classic Web Worker. `cpuThrottle` > 1 slows the page's CPU that many times (an old lab PC).
+ * Undefined when Chromium is not installed.
  */
-export async function runBundleInChromium<T>(entry: string, globalName: string, data: unknown, rounds: number, workers: Readonly<Record<string, string>> = {}): Promise<T | undefined> {
+export async function runBundleInChromium<T>(entry: string, globalName: string, data: unknown, rounds: number, workers: Readonly<Record<string, string>> = {}, cpuThrottle = 1): Promise<T | undefined> {
   if (!existsSync(CHROMIUM.executablePath)) return undefined;
   const code = await bundle(entry, globalName);
   const workerCode = new Map<string, string>();
@@ -39,6 +40,7 @@ export async function runBundleInChromium<T>(entry: string, globalName: string, 
   try {
     if (!address || typeof address === 'string') throw new BenchFailure('no port');
     const page = await browser.newPage();
+    if (cpuThrottle > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: cpuThrottle });
     await page.goto(`http://127.0.0.1:${address.port}/`);
     await page.addScriptTag({ content: code });
     return await page.evaluate(([name, input, count]) => (globalThis as unknown as Record<string, { run: (d: unknown, n: number) => Promise<T> }>)[name]?.run(input, count), [globalName, data, rounds] as const);

@@ -22,7 +22,7 @@ const random = (length: number) => crypto.getRandomValues(new Uint8Array(length)
 
 const request = (bands?: Readonly<Record<string, BandSetup>>): ScreeningPlanRequest => ({
   id: 'qs-2027-spring', version: '1.0.0', name: { 'zh-CN': '青松中学 2027 春季筛查', en: 'Qingsong 2027 spring screening' }, schoolYear: '2026-2027',
-  opens: '2027-03-01', closes: '2027-03-31', pin: '8642', layout: 'question', signInByDetails: false, grades: [7, 8, 9], ...(bands ? { bands } : {}),
+  opens: '2027-03-01', closes: '2027-03-31', pin: '864213', layout: 'question', signInByDetails: false, grades: [7, 8, 9], ...(bands ? { bands } : {}),
 });
 
 async function deps(catalog: Catalog): Promise<PlanDependencies> {

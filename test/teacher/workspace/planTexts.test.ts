@@ -12,7 +12,7 @@ describe('the students\' words in a plan', () => {
     const consent = { 'zh-CN': '本次调查只用于了解同学们的心情……', en: 'This survey is only about how students feel…' };
     const built = await buildScreeningPlan([emptyRecord(pupil(1))], {
       id: 'texts-test', version: '1.0.0', name: { 'zh-CN': '文字测试', en: 'Texts' }, schoolYear: '2026-2027', opens: '2026-10-01', closes: '2026-10-31',
-      pin: '2468', layout: 'question', signInByDetails: false, grades: [8],
+      pin: '246813', layout: 'question', signInByDetails: false, grades: [8],
       texts: { thankYou, consent: { junior: consent }, help: { 'zh-CN': '  ', en: '' } },
     }, {
       catalog: shippedCatalog(), recipient: { keyId: school.recipient.keyId, name: school.recipient.name, publicKey: Buffer.from(school.recipient.raw).toString('base64') },

@@ -76,7 +76,7 @@ describe('the teacher workspace, from key to collected screening', () => {
 
     const plan = await buildScreeningPlan(workspace.records, {
       id: 'qs-2026-autumn', version: '1.0.0', name: { 'zh-CN': '青松中学 2026 秋季筛查', en: 'Qingsong 2026 autumn screening' }, schoolYear: '2026-2027',
-      opens: '2026-10-01', closes: '2026-11-30', pin: '8642', layout: 'question', signInByDetails: false, grades: [8],
+      opens: '2026-10-01', closes: '2026-11-30', pin: '864213', layout: 'question', signInByDetails: false, grades: [8],
     }, { catalog: shippedCatalog(), recipient: { keyId: workspace.key.keyId, name: workspace.key.name, publicKey: workspace.publicKeyFile.publicKey }, randomBytes: random, existingCodes: new Map(), kdfIterations: ITERATIONS });
     if (!plan.ok) throw new Error(JSON.stringify(plan.issues));
     expect(plan.value.students).toBe(3);
