@@ -46,8 +46,10 @@ export function useLabServer(deps: LabServerDeps): LabServer {
   const poll = useMonitorPoll(token === undefined ? undefined : client, deps.now);
   const held = useRef(token);
   useEffect(() => { held.current = token; }, [token]);
-  // only the latest check may set the status: a recheck overtakes one still under way
-  const round = useRef(0);
+  // one check and one token ask at a time: a page asking while the start-up check runs shares it
+  // (React's strict mode runs every effect twice in development and tests)
+  const checking = useRef(false);
+  const asking = useRef<Promise<void> | undefined>(undefined);
 
   const take = useCallback((asked: TokenAsked) => {
     if (asked.token !== undefined) {
@@ -59,10 +61,11 @@ export function useLabServer(deps: LabServerDeps): LabServer {
   }, [deps]);
 
   const check = useCallback(() => {
-    const mine = ++round.current;
+    if (checking.current) return;
+    checking.current = true;
     setStatus({ kind: 'checking' });
     void checkLab(anonymous, { holdsToken: held.current !== undefined, onLoopback: deps.onLoopback }).then((checked) => {
-      if (mine !== round.current) return;
+      checking.current = false;
       setStatus(checked.status);
       take(checked);
     });
@@ -72,7 +75,13 @@ export function useLabServer(deps: LabServerDeps): LabServer {
     if (deps.onLoopback) check();
   }, [deps, check]);
 
-  const connect = useCallback(async () => take(await askTeacherToken(anonymous)), [anonymous, take]);
+  const connect = useCallback(() => {
+    asking.current ??= askTeacherToken(anonymous).then((asked) => {
+      asking.current = undefined;
+      take(asked);
+    });
+    return asking.current;
+  }, [anonymous, take]);
 
   const refused = useCallback((issues: readonly Issue[]) => {
     if (!issues.some((found) => found.code === 'lab_unauthorized')) return;
