@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { fail, issue, parseWith, succeed, type Issue, type Outcome } from '../../scoring/index.ts';
+import { fail, issue, parseWith, succeed, type Outcome } from '../../scoring/index.ts';
 import {
-  LAB_API, LAB_ERROR_CODES, LAB_LIMITS, ZCleared, ZHello, ZLabError, ZSubmissionList, ZTeacherToken,
-  ZPlanRef, type Hello, type UploadListing,
+  LAB_LIMITS, ZCleared, ZHello, ZMonitor, ZPlanRef, ZSubmissionList, ZTeacherToken, type Hello, type Monitor, type UploadListing,
 } from './protocol.ts';
+import { bytesReply, jsonBody, jsonOf, jsonReply, refusal, send, type LabAddress } from './teacherReplies.ts';
 
 /*
- * The teacher workspace's side of the lab protocol (README.md in this folder). Every reply is checked
- * against the protocol's schemas; every problem comes back as issues with a `lab_*` code
- * (messages.ts says what to do about each), never as an exception.
+ * The teacher workspace's side of the lab protocol (README.md in this folder): the Lab page, the pull,
+ * the live monitor and the alert banner all call the server through this one client. Every reply is
+ * checked against the protocol's schemas; every problem comes back as issues (teacherReplies.ts).
  */
 
-export type LabFetch = (url: string, init?: RequestInit) => Promise<Response>;
+export type { LabFetch } from './teacherReplies.ts';
 
 export interface PlanStored { readonly ref: string; readonly digest: string }
 export interface Cleared { readonly removed: number; readonly notImported: readonly string[] }
@@ -26,118 +26,59 @@ export interface TeacherLabClient {
   submissionBytes(id: string): Promise<Outcome<Uint8Array<ArrayBuffer>>>;
   receipts(ids: readonly string[]): Promise<Outcome<true>>;
   clear(ids: readonly string[]): Promise<Outcome<Cleared>>;
+  monitor(): Promise<Outcome<Monitor>>;
+  /** The sealed alert (PSYE bytes): only the school key opens it. */
+  alertBytes(id: string): Promise<Outcome<Uint8Array<ArrayBuffer>>>;
+  acknowledge(id: string, by: string): Promise<Outcome<true>>;
 }
 
-export interface TeacherLabClientOptions {
-  readonly fetch: LabFetch;
-  /** The server's origin, e.g. `http://192.168.1.20:8080` (the workspace's own origin). */
-  readonly origin: string;
-  /** The teacher token, when known; teacher endpoints refuse without it (`lab_no_token`, nothing is sent). */
-  readonly token?: string;
-}
+export type TeacherLabClientOptions = LabAddress;
 
 /** The replies README.md gives as `{ ok, ref, digest }` and `{ ok }` (protocol.ts names no schema for them). */
 const ZPlanStored = z.strictObject({ ok: z.literal(true), ref: ZPlanRef, digest: z.string().regex(/^[0-9a-f]{64}$/) });
 const ZOk = z.strictObject({ ok: z.literal(true) });
 
-const KNOWN_CODES: ReadonlySet<string> = new Set(LAB_ERROR_CODES);
-
-type Reply = Outcome<Response>;
-
-async function send(options: TeacherLabClientOptions, path: string, init: RequestInit, withToken: boolean): Promise<Reply> {
-  const headers = new Headers(init.headers);
-  if (withToken) {
-    if (options.token === undefined) return fail([issue('lab_no_token', [])]);
-    headers.set('Authorization', `Bearer ${options.token}`);
-  }
-  try {
-    return succeed(await options.fetch(`${options.origin}${LAB_API}${path}`, { ...init, headers, cache: 'no-store', credentials: 'omit' }));
-  } catch {
-    return fail([issue('lab_unreachable', [])]);
-  }
-}
-
-async function readJson(response: Response): Promise<unknown> {
-  try {
-    return JSON.parse(await response.text()) as unknown;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A refusal as issues: the server's own code when it is one of the protocol's, with what the status says otherwise. */
-async function refusal(response: Response): Promise<readonly Issue[]> {
-  if (response.status === 401 || response.status === 403) return [issue('lab_unauthorized', [])];
-  const body = ZLabError.safeParse(await readJson(response));
-  const code = body.success ? body.data.issues[0]?.code : undefined;
-  const retry = Number(response.headers.get('Retry-After'));
-  // Retry-After is optional; the message always names a wait, so a missing one reads as ten seconds.
-  const params = { status: response.status, seconds: Number.isFinite(retry) && retry > 0 ? retry : 10 };
-  if (code !== undefined && KNOWN_CODES.has(code)) return [issue(`lab_${code}`, body.success ? body.data.issues[0]?.path ?? [] : [], params)];
-  if (response.status === 429) return [issue('lab_rate_limited', [], params)];
-  if (response.status === 413) return [issue('lab_too_large', [], params)];
-  if (response.status === 507) return [issue('lab_disk_full', [], params)];
-  return [issue('lab_refused', [], params)];
-}
-
-async function jsonReply<T>(reply: Reply, schema: z.ZodType<T>): Promise<Outcome<T>> {
-  if (!reply.ok) return reply;
-  if (!reply.value.ok) return fail(await refusal(reply.value));
-  const parsed = parseWith(schema, await readJson(reply.value));
-  return parsed.ok ? parsed : fail([issue('lab_reply_invalid', []), ...parsed.issues]);
-}
-
-const jsonBody = (value: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(value) });
-
-async function hello(options: TeacherLabClientOptions): Promise<Outcome<Hello>> {
-  const reply = await send(options, '/hello', { method: 'GET' }, false);
+async function hello(address: LabAddress): Promise<Outcome<Hello>> {
+  const reply = await send(address, '/hello', { method: 'GET' }, false);
   if (!reply.ok) return reply;
   // A static host (nginx, vite preview) answers 404, or its index page: no lab server, which is fine.
   if (reply.value.status === 404) return fail([issue('lab_not_here', [])]);
   if (!reply.value.ok) return fail(await refusal(reply.value));
-  const body = await readJson(reply.value);
+  const body = jsonOf(await reply.value.text().catch(() => ''));
   if (typeof body !== 'object' || body === null || (body as { server?: unknown }).server !== 'psyscreen-lab') return fail([issue('lab_not_here', [])]);
   if ((body as { protocol?: unknown }).protocol !== ZHello.shape.protocol.value) return fail([issue('lab_protocol_unsupported', [], { protocol: String((body as { protocol?: unknown }).protocol) })]);
   const parsed = parseWith(ZHello, body);
   return parsed.ok ? parsed : fail([issue('lab_reply_invalid', []), ...parsed.issues]);
 }
 
-async function bytesReply(reply: Reply, limit: number): Promise<Outcome<Uint8Array<ArrayBuffer>>> {
-  if (!reply.ok) return reply;
-  if (!reply.value.ok) return fail(await refusal(reply.value));
-  try {
-    const bytes = new Uint8Array(await reply.value.arrayBuffer());
-    if (bytes.length === 0 || bytes.length > limit) return fail([issue('lab_reply_invalid', [], { bytes: bytes.length })]);
-    return succeed(bytes);
-  } catch {
-    return fail([issue('lab_unreachable', [])]);
-  }
-}
+const okReply = (done: Outcome<unknown>): Outcome<true> => (done.ok ? succeed(true) : done);
 
-export function createTeacherLabClient(options: TeacherLabClientOptions): TeacherLabClient {
+export function createTeacherLabClient(address: LabAddress): TeacherLabClient {
+  const get = (path: string, withToken = true) => send(address, path, { method: 'GET' }, withToken);
+  const item = (path: string, id: string) => `${path}/${encodeURIComponent(id)}`;
   return {
-    hello: () => hello(options),
+    hello: () => hello(address),
     token: async () => {
-      const got = await jsonReply(await send(options, '/teacher/token', { method: 'GET' }, false), ZTeacherToken);
+      const got = await jsonReply(await get('/teacher/token', false), ZTeacherToken);
       return got.ok ? succeed(got.value.token) : got;
     },
     putPlan: async (kioskPlanJson) => {
-      const reply = await send(options, '/teacher/plan', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: kioskPlanJson }, true);
+      const reply = await send(address, '/teacher/plan', { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: kioskPlanJson }, true);
       const stored = await jsonReply(reply, ZPlanStored);
       return stored.ok ? succeed({ ref: stored.value.ref, digest: stored.value.digest }) : stored;
     },
     submissions: async () => {
-      const list = await jsonReply(await send(options, '/teacher/submissions', { method: 'GET' }, true), ZSubmissionList);
+      const list = await jsonReply(await get('/teacher/submissions'), ZSubmissionList);
       return list.ok ? succeed(list.value.submissions) : list;
     },
-    submissionBytes: async (id) => bytesReply(await send(options, `/teacher/submissions/${encodeURIComponent(id)}`, { method: 'GET' }, true), LAB_LIMITS.submission),
-    receipts: async (ids) => {
-      const done = await jsonReply(await send(options, '/teacher/receipts', jsonBody({ ids }), true), ZOk);
-      return done.ok ? succeed(true) : done;
-    },
+    submissionBytes: async (id) => bytesReply(await get(item('/teacher/submissions', id)), LAB_LIMITS.submission),
+    receipts: async (ids) => okReply(await jsonReply(await send(address, '/teacher/receipts', jsonBody({ ids }), true), ZOk)),
     clear: async (ids) => {
-      const done = await jsonReply(await send(options, '/teacher/clear', jsonBody({ ids }), true), ZCleared);
+      const done = await jsonReply(await send(address, '/teacher/clear', jsonBody({ ids }), true), ZCleared);
       return done.ok ? succeed({ removed: done.value.removed, notImported: done.value.notImported }) : done;
     },
+    monitor: async () => jsonReply(await get('/teacher/monitor'), ZMonitor),
+    alertBytes: async (id) => bytesReply(await get(item('/teacher/alerts', id)), LAB_LIMITS.alert),
+    acknowledge: async (id, by) => okReply(await jsonReply(await send(address, `${item('/teacher/alerts', id)}/ack`, jsonBody({ by }), true), ZOk)),
   };
 }

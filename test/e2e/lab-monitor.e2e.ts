@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Monitor } from '../../src/lab/protocol.ts';
+import { LAB_API, type Monitor } from '../../src/lab/protocol.ts';
 import { DEMO_PLAN_REF, labAlert, sealSubmissionToDemoKey, sealToDemoKey } from '../lab/demoAlert.ts';
 import { scoredSubmission } from '../teacher/workspace/support.ts';
 import { launchBrowser, screenshot, watchedPage } from './harness.ts';
@@ -160,9 +160,10 @@ describe('live lab monitor and alert banner (against a STUB of the lab server)',
     await page.locator('.student-audit tr', { hasText: '核实重复并保留两份' }).waitFor();
     expect(await page.locator('.student-audit tr', { hasText: '标记可能重复的答卷' }).count()).toBe(1);
 
-    // no lab token: the workspace never asked the lab server for anything, so nothing logs a failed request
-    expect(stub.seen.length).toBe(asked);
-    expect(consoleErrors).toEqual([]);
+    // no lab token, on localhost: the workspace looked once at start-up (hello, then the token, which this
+    // server refuses as to another PC) and asked nothing more: no polling without a token
+    expect(stub.seen.slice(asked)).toEqual([`${LAB_API}/hello`, `${LAB_API}/teacher/token`]);
+    expect(consoleErrors).toEqual([expect.stringMatching(/^Failed to load resource: the server responded with a status of 403/)]);
     await context.close();
   }, 120_000);
 });

@@ -119,6 +119,12 @@ describe('a lab session with the real lab server', () => {
     await teacher.page.goto(teacherUrl());
     await teacher.page.getByRole('button', { name: '打开演示工作台' }).click();
     await teacher.page.getByText('密钥：演示学校 2026 心理筛查（演示密钥）').waitFor();
+    // a second workspace opened on the server PC itself via localhost, without the printed address
+    const localContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const local = await watchedPage(localContext, lab.url);
+    await local.page.goto(`${lab.url}/teacher.html`);
+    await local.page.getByRole('button', { name: '打开演示工作台' }).click();
+    await local.page.getByText('密钥：演示学校 2026 心理筛查（演示密钥）').waitFor();
 
     const kioskContext = await browser.newContext({ viewport: { width: 1024, height: 768 } });
     const kiosk = await watchedPage(kioskContext, kioskUrl());
@@ -132,8 +138,13 @@ describe('a lab session with the real lab server', () => {
     await banner.waitFor({ timeout: 20_000 });
     await banner.getByText(/ASQ 第 5 题（当前自杀想法）回答“是”或拒答/).waitFor();
     await screenshot(teacher.page, 'lab-teacher-alert');
+    // the localhost workspace took the token the server gives its own PC: the same banner, by itself
+    const localBanner = local.page.getByRole('alert').filter({ hasText: /紧急：张子航（八年级\(2\)班）在机房 PC lab-[0-9a-f]{8} 需要老师立即到场/ });
+    await localBanner.waitFor({ timeout: 20_000 });
     await banner.getByRole('button', { name: '我已知晓并到场处理' }).click();
     await expect.poll(() => teacher.page.getByRole('alert').filter({ hasText: '紧急' }).count(), { timeout: 10_000 }).toBe(0);
+    // acknowledged on one workspace, it goes from the other at its next poll
+    await expect.poll(() => local.page.getByRole('alert').filter({ hasText: '紧急' }).count(), { timeout: 10_000 }).toBe(0);
 
     // the supervising teacher releases the machine with the PIN and sees who and why
     await kiosk.page.locator('#hold-pin').fill(demoPlan.kiosk.demoPin ?? '');
@@ -152,6 +163,10 @@ describe('a lab session with the real lab server', () => {
 
     expect(unexpected(kiosk.consoleErrors)).toEqual([]);
     expect(unexpected(teacher.consoleErrors)).toEqual([]);
+    // on the server's own PC nothing is refused: not even a failed request in the console
+    expect(local.consoleErrors).toEqual([]);
+    expect(local.foreignRequests).toEqual([]);
+    await localContext.close();
     await otherContext.close();
     await kioskContext.close();
     await teacherContext.close();

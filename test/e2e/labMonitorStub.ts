@@ -3,10 +3,10 @@ import type { Plugin } from 'vite';
 import { LAB_API, ZAlertAck, type Monitor } from '../../src/lab/protocol.ts';
 
 /**
- * STUB of the lab server (src/server is being written in parallel): only the teacher endpoints the
- * monitor and the alert banner use — GET /teacher/token is refused (not the server's PC), GET
- * /teacher/monitor, GET /teacher/alerts/:id, POST /teacher/alerts/:id/ack — with the bearer check and
- * the contract's schemas. Replace with the real server once it lands.
+ * STUB of the lab server (the real one, src/server, runs in lab.e2e.ts): only the endpoints the monitor
+ * and the alert banner use — GET /hello (the workspace looks for a server at start-up on localhost),
+ * GET /teacher/token refused (as to another PC), GET /teacher/monitor, GET /teacher/alerts/:id, POST
+ * /teacher/alerts/:id/ack — with the bearer check and the contract's schemas.
  */
 export interface LabMonitorStub {
   readonly token: string;
@@ -44,6 +44,10 @@ export function labMonitorStub(token: string, monitor: Monitor): LabMonitorStub 
         return true;
       }
       const path = url.pathname.slice(LAB_API.length);
+      if (req.method === 'GET' && path === '/hello') {
+        reply(res, 200, { server: 'psyscreen-lab', protocol: 1, plan: stub.monitor.plan === null ? null : { ref: stub.monitor.plan, digest: 'd'.repeat(64) }, kioskUrls: [], time: new Date().toISOString() });
+        return true;
+      }
       if (path === '/teacher/token') {
         refuse(res, 403, 'unauthorized');
         return true;

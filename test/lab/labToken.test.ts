@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LAB_TOKEN_STORAGE_KEY, captureLabToken, forgetLabToken, type TokenPlace } from '../../src/lab/labToken.ts';
+import { LAB_TOKEN_STORAGE_KEY, captureLabToken, forgetLabToken, keepLabToken, type TokenPlace } from '../../src/lab/labToken.ts';
 
 const TOKEN = 'abcDEF0123456789_-abcdefghijklmnop';
 
@@ -40,5 +40,28 @@ describe('the teacher token from the printed address', () => {
     const kept = place('', { [LAB_TOKEN_STORAGE_KEY]: TOKEN });
     forgetLabToken(kept);
     expect(captureLabToken(kept)).toBeUndefined();
+  });
+
+  it.each([
+    ['#lab-token=' + TOKEN, TOKEN, '/teacher.html'],
+    // after a route: the route stays in the address, the token goes
+    ['#/monitor&lab-token=' + TOKEN, TOKEN, '/teacher.html#/monitor'],
+    ['#lab-token=short', undefined, '/teacher.html'],
+    ['#lab-token=' + TOKEN + '<script>', undefined, '/teacher.html'],
+    ['#/dashboard', undefined, undefined],
+  ])('%s → %s', (hash, expected, address) => {
+    const here = place(hash);
+    expect(captureLabToken(here)).toBe(expected);
+    expect(here.url).toBe(address);
+    expect(here.stored[LAB_TOKEN_STORAGE_KEY]).toBe(expected);
+  });
+
+  it('keeps a token the server handed out, and ignores a kept value that is not a token', () => {
+    const here = place('#/lab');
+    keepLabToken(here, TOKEN);
+    expect(captureLabToken(place('#/monitor', here.stored))).toBe(TOKEN);
+    keepLabToken(here, 'x y');
+    expect(here.stored[LAB_TOKEN_STORAGE_KEY]).toBe(TOKEN);
+    expect(captureLabToken(place('#/monitor', { [LAB_TOKEN_STORAGE_KEY]: 'x y' }))).toBeUndefined();
   });
 });

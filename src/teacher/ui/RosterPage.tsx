@@ -10,7 +10,7 @@ import { readFileBytes, todayIso } from './download.ts';
 import { IssueList } from './IssueList.tsx';
 import { isLoopbackUrl, kioskAddresses, slipAddress } from './lab/kioskAddress.ts';
 import { LAB_TEXT } from './lab/labText.ts';
-import { useLabHello } from './lab/useLabServer.ts';
+import { useLabServerContext } from './lab/useLabServer.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
 
 /** Import a roster (CSV or .xlsx) with columns mapped on screen, then print sign-in slips by class. */
@@ -22,7 +22,10 @@ export function RosterPage() {
   const [done, setDone] = useState('');
   const [codes, setCodes] = useState<Record<string, string>>({});
   const [slipClass, setSlipClass] = useState('');
-  const [lab] = useLabHello();
+  const { status: lab, check: checkLab } = useLabServerContext();
+  // nobody has asked yet (off localhost, no Lab page visited): ask, for the kiosk address
+  const unchecked = lab.kind === 'unchecked';
+  useEffect(() => { if (unchecked) checkLab(); }, [unchecked, checkLab]);
   // the lab server's LAN address when there is one: on a lab PC, localhost is the lab PC itself
   const kioskUrl = kioskAddresses(lab.kind === 'present' ? lab.hello : undefined, window.location.href)[0] ?? '';
   useEffect(() => { void workspace.store.loadSecret<Record<string, string>>('codes').then((found) => setCodes(found ?? {})); }, [workspace, records]);

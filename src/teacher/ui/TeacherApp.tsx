@@ -7,8 +7,9 @@ import { openTeacherDb } from '../../store/teacherDb.ts';
 import { keyStatus, saveRecords, type KeyStatus, type Workspace } from '../workspace/workspace.ts';
 import { KeySetup } from './KeySetup.tsx';
 import { AlertBanner } from './monitor/AlertBanner.tsx';
-import { LabServerContext, useLabServer } from './monitor/useLabServer.ts';
 import { InsecureOriginNotice } from './lab/InsecureOriginNotice.tsx';
+import { browserLabDeps } from './lab/labEnvironment.ts';
+import { LabServerContext, useLabServer } from './lab/useLabServer.ts';
 import { Shell } from './Shell.tsx';
 import { TEACHER_TEXT } from './text.ts';
 import { Unlock } from './Unlock.tsx';
@@ -26,7 +27,7 @@ export function TeacherApp() {
   const [records, setRecords] = useState<readonly StudentRecord[]>([]);
   const [lockedByIdle, setLockedByIdle] = useState(false);
   const [route, navigate] = useTeacherRoute();
-  const labDeps = useMemo(() => ({ fetcher: window.fetch.bind(window), base: window.location.origin, storage: window.sessionStorage, now: () => new Date().toISOString() }), []);
+  const labDeps = useMemo(() => browserLabDeps(), []);
   const lab = useLabServer(labDeps);
 
   const reloadStatus = useCallback(async () => setStatus(await keyStatus(db)), [db]);

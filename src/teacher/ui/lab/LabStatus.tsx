@@ -2,13 +2,13 @@ import type { Locale } from '../../../../scoring/index.ts';
 import { IssueList } from '../IssueList.tsx';
 import { describeIssue } from '../../../issueMessages.ts';
 import type { LabText } from './labText.ts';
-import type { LabServer } from './useLabServer.ts';
+import type { LabStatus as LabServerStatus } from '../../../lab/teacherConnection.ts';
 
 /** Whether a lab server is behind this page and what it serves. No server is a normal state, said calmly. */
-export function LabStatus({ server, servedPlan, recheck, text, locale }: { server: LabServer; servedPlan: string | null; recheck: () => void; text: LabText; locale: Locale }) {
-  if (server.kind === 'checking') return <p className="muted" role="status">{text.checking}</p>;
-  if (server.kind === 'absent') {
-    const [first, ...rest] = server.issues;
+export function LabStatus({ status, servedPlan, recheck, text, locale }: { status: LabServerStatus; servedPlan: string | null; recheck: () => void; text: LabText; locale: Locale }) {
+  if (status.kind === 'checking' || status.kind === 'unchecked') return <p className="muted" role="status">{text.checking}</p>;
+  if (status.kind === 'absent') {
+    const [first, ...rest] = status.issues;
     // "not here" is information, not an error: a plain notice, not the alert list
     return (
       <div className="panel" role="status">

@@ -1,5 +1,6 @@
-import { captureLabToken, forgetLabToken, keepLabToken, type TokenPlace } from '../../../lab/labToken.ts';
-import { createTeacherLabClient, type TeacherLabClient } from '../../../lab/teacherClient.ts';
+import { captureLabToken, type TokenPlace } from '../../../lab/labToken.ts';
+import { isLoopbackUrl } from './kioskAddress.ts';
+import type { LabServerDeps } from './useLabServer.ts';
 
 type Store = TokenPlace['storage'];
 
@@ -23,10 +24,14 @@ const place = (): TokenPlace => ({ location: window.location, history: window.hi
 
 /** Called once at start-up, before the route is read: the token leaves the address bar at once. */
 export const captureTokenFromAddress = (): string | undefined => captureLabToken(place());
-export const keepToken = (token: string): void => keepLabToken(place(), token);
-export const forgetToken = (): void => forgetLabToken(place());
 
-/** The lab server behind this page (same origin), with the browser's fetch. */
-export function browserLabClient(token?: string): TeacherLabClient {
-  return createTeacherLabClient({ fetch: (url, init) => window.fetch(url, init), origin: window.location.origin, ...(token === undefined ? {} : { token }) });
+/** The lab server behind this page (same origin), with the browser's fetch, session storage and clock. */
+export function browserLabDeps(): LabServerDeps {
+  return {
+    fetch: (url, init) => window.fetch(url, init),
+    origin: window.location.origin,
+    onLoopback: isLoopbackUrl(window.location.href),
+    tokens: place(),
+    now: () => new Date().toISOString(),
+  };
 }

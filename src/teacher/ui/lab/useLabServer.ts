@@ -1,62 +1,103 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Issue } from '../../../../scoring/index.ts';
-import type { Hello } from '../../../lab/protocol.ts';
-import type { TeacherLabClient } from '../../../lab/teacherClient.ts';
-import { isLoopbackUrl } from './kioskAddress.ts';
-import { browserLabClient, captureTokenFromAddress, forgetToken, keepToken } from './labEnvironment.ts';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
+import { issue, type Issue } from '../../../../scoring/index.ts';
+import { captureLabToken, forgetLabToken, keepLabToken, type TokenPlace } from '../../../lab/labToken.ts';
+import { createTeacherLabClient, type LabFetch, type TeacherLabClient } from '../../../lab/teacherClient.ts';
+import { askTeacherToken, checkLab, type LabStatus, type TokenAsked } from '../../../lab/teacherConnection.ts';
+import { useMonitorPoll, type MonitorPoll } from './useMonitorPoll.ts';
 
-export type LabHello = { readonly kind: 'checking' } | { readonly kind: 'absent'; readonly issues: readonly Issue[] } | { readonly kind: 'present'; readonly hello: Hello };
-
-/** Is this page served by a lab server, and which kiosk addresses does it give. Asks once per mount. */
-export function useLabHello(): [LabHello, () => void] {
-  const [state, setState] = useState<LabHello>({ kind: 'checking' });
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let current = true;
-    void browserLabClient().hello().then((hello) => {
-      if (current) setState(hello.ok ? { kind: 'present', hello: hello.value } : { kind: 'absent', issues: hello.issues });
-    });
-    return () => { current = false; };
-  }, [round]);
-  const recheck = useCallback(() => { setState({ kind: 'checking' }); setRound((value) => value + 1); }, []);
-  return [state, recheck];
+export interface LabServerDeps {
+  readonly fetch: LabFetch;
+  /** The lab server's origin: the workspace is served by it. */
+  readonly origin: string;
+  /** The workspace is opened on the server's own PC (localhost): the server hands it the token. */
+  readonly onLoopback: boolean;
+  readonly tokens: TokenPlace;
+  readonly now: () => string;
 }
 
-export type LabServer =
-  | Exclude<LabHello, { kind: 'present' }>
-  | { readonly kind: 'present'; readonly hello: Hello; readonly client: TeacherLabClient; readonly tokenIssues: readonly Issue[] };
+export interface LabServer extends MonitorPoll {
+  /** Whether a lab server is behind this page (GET /hello), and what it serves. */
+  readonly status: LabStatus;
+  /** The one teacher client; it carries the token when this tab holds one (teacher calls say `lab_no_token` otherwise). */
+  readonly client: TeacherLabClient;
+  readonly hasToken: boolean;
+  /** Why there is no token, for the teacher; empty while there is one. */
+  readonly tokenIssues: readonly Issue[];
+  /** Asks GET /hello again, then, holding no token and on the server's own PC, GET /teacher/token. */
+  readonly check: () => void;
+  /** Asks GET /teacher/token now (it works only on the server's own PC). */
+  readonly connect: () => Promise<void>;
+  /** Told of every failed teacher call: a token the server no longer takes (a restart gives a new one) is forgotten. */
+  readonly refused: (issues: readonly Issue[]) => void;
+}
 
 /**
- * The lab server with a teacher client: the token this tab holds (from the printed address), else one
- * asked for over loopback (the workspace opened on the server's own PC). `refused` forgets a token the
- * server no longer takes (a restarted server with a new one); `recheck` asks again.
+ * The workspace's one link to the lab server, held by TeacherApp for every page: the token (from the
+ * printed address, or asked for on the server's own PC), the server's hello, and one monitor poller
+ * that the alert banner and the monitor page both read. On localhost it looks once at start-up, so the
+ * banner works there without the printed address.
  */
-export function useLabServer(): { server: LabServer; recheck: () => void; refused: (issues: readonly Issue[]) => void } {
-  const [hello, recheck] = useLabHello();
-  const [server, setServer] = useState<LabServer>({ kind: 'checking' });
-  useEffect(() => {
-    if (hello.kind !== 'present') {
-      setServer(hello);
-      return;
+export function useLabServer(deps: LabServerDeps): LabServer {
+  const [token, setToken] = useState(() => captureLabToken(deps.tokens));
+  const [status, setStatus] = useState<LabStatus>({ kind: deps.onLoopback ? 'checking' : 'unchecked' });
+  const [tokenIssues, setTokenIssues] = useState<readonly Issue[]>([]);
+  const anonymous = useMemo(() => createTeacherLabClient({ fetch: deps.fetch, origin: deps.origin }), [deps]);
+  const client = useMemo(() => (token === undefined ? anonymous : createTeacherLabClient({ fetch: deps.fetch, origin: deps.origin, token })), [deps, anonymous, token]);
+  const poll = useMonitorPoll(token === undefined ? undefined : client, deps.now);
+  const held = useRef(token);
+  useEffect(() => { held.current = token; }, [token]);
+  // one check and one token ask at a time: a page asking while the start-up check runs shares it
+  // (React's strict mode runs every effect twice in development and tests)
+  const checking = useRef(false);
+  const asking = useRef<Promise<void> | undefined>(undefined);
+
+  const take = useCallback((asked: TokenAsked) => {
+    if (asked.token !== undefined) {
+      keepLabToken(deps.tokens, asked.token);
+      held.current = asked.token;
+      setToken(asked.token);
     }
-    let current = true;
-    const held = captureTokenFromAddress();
-    const connect = async (): Promise<LabServer> => {
-      if (held !== undefined) return { ...hello, client: browserLabClient(held), tokenIssues: [] };
-      // the server hands the token only to its own PC: elsewhere on the LAN, asking would only be refused
-      if (!isLoopbackUrl(window.location.href)) return { ...hello, client: browserLabClient(), tokenIssues: [{ code: 'lab_no_token', path: [] }] };
-      const asked = await browserLabClient().token();
-      if (!asked.ok) return { ...hello, client: browserLabClient(), tokenIssues: asked.issues.some((found) => found.code === 'lab_unauthorized' || found.code === 'lab_not_found') ? [{ code: 'lab_no_token', path: [] }] : asked.issues };
-      keepToken(asked.value);
-      return { ...hello, client: browserLabClient(asked.value), tokenIssues: [] };
-    };
-    void connect().then((next) => { if (current) setServer(next); });
-    return () => { current = false; };
-  }, [hello]);
+    setTokenIssues(asked.tokenIssues);
+  }, [deps]);
+
+  const check = useCallback(() => {
+    if (checking.current) return;
+    checking.current = true;
+    setStatus({ kind: 'checking' });
+    void checkLab(anonymous, { holdsToken: held.current !== undefined, onLoopback: deps.onLoopback }).then((checked) => {
+      checking.current = false;
+      setStatus(checked.status);
+      take(checked);
+    });
+  }, [anonymous, deps, take]);
+
+  useEffect(() => {
+    if (deps.onLoopback) check();
+  }, [deps, check]);
+
+  const connect = useCallback(() => {
+    asking.current ??= askTeacherToken(anonymous).then((asked) => {
+      asking.current = undefined;
+      take(asked);
+    });
+    return asking.current;
+  }, [anonymous, take]);
+
   const refused = useCallback((issues: readonly Issue[]) => {
     if (!issues.some((found) => found.code === 'lab_unauthorized')) return;
-    forgetToken();
-    setServer((now) => (now.kind === 'present' ? { ...now, client: browserLabClient(), tokenIssues: [{ code: 'lab_unauthorized', path: [] }] } : now));
-  }, []);
-  return { server, recheck, refused };
+    forgetLabToken(deps.tokens);
+    held.current = undefined;
+    setToken(undefined);
+    setTokenIssues([issue('lab_unauthorized', [])]);
+  }, [deps]);
+
+  return useMemo(() => ({ ...poll, status, client, hasToken: token !== undefined, tokenIssues, check, connect, refused }), [poll, status, client, token, tokenIssues, check, connect, refused]);
+}
+
+export const LabServerContext = createContext<LabServer | undefined>(undefined);
+
+export function useLabServerContext(): LabServer {
+  const lab = useContext(LabServerContext);
+  if (!lab) throw new Error('useLabServerContext outside TeacherApp');
+  return lab;
 }

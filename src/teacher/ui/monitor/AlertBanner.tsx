@@ -7,7 +7,7 @@ import { ALERT_LOG_SECRET, acknowledgedInRecord, alertReasonTexts, openLabAlert,
 import { formatDateTime } from '../studentDates.ts';
 import type { WorkspaceView } from '../WorkspaceContext.ts';
 import { MONITOR_TEXT, type MonitorText } from './monitorText.ts';
-import type { LabServer } from './useLabServer.ts';
+import type { LabServer } from '../lab/useLabServer.ts';
 import './monitor.css';
 
 interface Props {
@@ -56,6 +56,7 @@ export function AlertBanner({ lab, view, locale }: Props) {
   const [problem, setProblem] = useState<{ prefix: string; message: string } | undefined>();
   const fetching = useRef(new Set<string>());
   const workspace = view?.workspace;
+  const { client, hasToken } = lab;
   const pending = useMemo(() => pendingAlerts(lab.monitor?.alerts ?? [], acknowledgedHere), [lab.monitor, acknowledgedHere]);
 
   useEffect(() => {
@@ -64,8 +65,7 @@ export function AlertBanner({ lab, view, locale }: Props) {
   }, [workspace]);
 
   useEffect(() => {
-    const client = lab.client;
-    if (!workspace || !client) return;
+    if (!workspace || !hasToken) return;
     for (const listing of pending) {
       if (opened.has(listing.id) || fetching.current.has(listing.id)) continue;
       fetching.current.add(listing.id);
@@ -76,7 +76,7 @@ export function AlertBanner({ lab, view, locale }: Props) {
         if (permanent(outcome)) setOpened((before) => new Map(before).set(listing.id, outcome));
       })();
     }
-  }, [pending, opened, workspace, lab.client]);
+  }, [pending, opened, workspace, client, hasToken]);
 
   useEffect(() => {
     if (pending.length === 0) return undefined;
@@ -86,7 +86,7 @@ export function AlertBanner({ lab, view, locale }: Props) {
   }, [pending.length, text.pageTitle]);
 
   const acknowledge = async (listing: AlertListing) => {
-    if (!view || !lab.client) return;
+    if (!view || !lab.hasToken) return;
     setBusy(listing.id);
     setProblem(undefined);
     const sent = await lab.client.acknowledge(listing.id, view.workspace.teacher);
@@ -121,7 +121,7 @@ export function AlertBanner({ lab, view, locale }: Props) {
         <section key={listing.id} className="lab-alert" role="alert" aria-label={text.alertHeading}>
           <AlertLine listing={listing} opened={opened.get(listing.id)} locked={!view} text={text} locale={locale} />
           {view ? (
-            <button type="button" className="lab-alert-ack" disabled={busy !== undefined || !lab.client} onClick={() => void acknowledge(listing)}>
+            <button type="button" className="lab-alert-ack" disabled={busy !== undefined || !lab.hasToken} onClick={() => void acknowledge(listing)}>
               {busy === listing.id ? text.acknowledging : text.acknowledge}
             </button>
           ) : <p>{text.unlockToAcknowledge}</p>}

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Issue, Locale } from '../../../../scoring/index.ts';
 import { describeIssue } from '../../../issueMessages.ts';
 import { labOverview, type LabClass, type LabStudent } from '../../workspace/labMonitor.ts';
@@ -6,7 +6,7 @@ import { lookupsSecret } from '../../workspace/partial.ts';
 import { teacherHash } from '../route.ts';
 import { useWorkspaceView } from '../WorkspaceContext.ts';
 import { MONITOR_TEXT, type MonitorText } from './monitorText.ts';
-import { useLabServerContext } from './useLabServer.ts';
+import { useLabServerContext } from '../lab/useLabServer.ts';
 import './monitor.css';
 
 const timeOf = (iso: string, locale: Locale): string => new Date(iso).toLocaleTimeString(locale);
@@ -48,7 +48,6 @@ export function MonitorPage() {
   const text = MONITOR_TEXT[locale];
   const plan = lab.monitor?.plan ?? undefined;
   const [lookups, setLookups] = useState<{ plan: string; map: Readonly<Record<string, string>> | undefined } | undefined>();
-  const [connectIssues, setConnectIssues] = useState<readonly Issue[] | undefined>();
   const [connecting, setConnecting] = useState(false);
 
   useEffect(() => {
@@ -58,38 +57,38 @@ export function MonitorPage() {
     return () => { current = false; };
   }, [workspace, plan]);
 
-  const connect = async () => {
+  const { hasToken, connect } = lab;
+  const askToken = useCallback(async () => {
     setConnecting(true);
-    setConnectIssues(await lab.connect());
+    await connect();
     setConnecting(false);
-  };
+  }, [connect]);
   // a lab page may ask once on its own: on the server's own PC that is all it takes
-  const { client, connect: askToken } = lab;
   useEffect(() => {
-    if (client) return;
-    let current = true;
-    void askToken().then((issues) => { if (current) setConnectIssues(issues); });
-    return () => { current = false; };
-  }, [client, askToken]);
+    if (!hasToken) void askToken();
+  }, [hasToken, askToken]);
 
   const monitor = lab.monitor;
   const overview = useMemo(() => (monitor?.plan && lookups?.plan === monitor.plan ? labOverview({ ...monitor, plan: monitor.plan }, lookups.map, records) : undefined), [monitor, lookups, records]);
-  const stale = lab.failure !== undefined && monitor !== undefined;
+  // without a token nothing is polled: what is left on screen is as old as the last reply
+  const failure = hasToken ? lab.failure : undefined;
+  const stale = monitor !== undefined && (failure !== undefined || !hasToken);
 
   return (
     <section className={stale ? 'monitor monitor-stale' : 'monitor'} aria-labelledby="monitor-title">
       <h2 id="monitor-title">{text.title}</h2>
       <p className="muted">{text.intro}</p>
-      {!lab.client && (
+      {!hasToken && (
         <div className="monitor-calm" role="status">
-          <p>{describe(connectIssues?.some((found) => found.code === 'lab_unreachable') ? connectIssues : [{ code: 'lab_no_token', path: [] }], locale)}</p>
-          <button type="button" disabled={connecting} onClick={() => void connect()}>{connecting ? text.connecting : text.connect}</button>
+          <p>{describe(lab.tokenIssues.length > 0 ? lab.tokenIssues : [{ code: 'lab_no_token', path: [] }], locale)}</p>
+          {lab.updatedAt && <p>{text.staleNote(timeOf(lab.updatedAt, locale))}</p>}
+          <button type="button" disabled={connecting} onClick={() => void askToken()}>{connecting ? text.connecting : text.connect}</button>
         </div>
       )}
-      {lab.client && !monitor && !lab.failure && <p role="status">{text.waiting}</p>}
-      {lab.failure && (
+      {hasToken && !monitor && !failure && <p role="status">{text.waiting}</p>}
+      {failure && (
         <div className="monitor-calm" role="status">
-          <p>{describe(lab.failure, locale)}</p>
+          <p>{describe(failure, locale)}</p>
           {lab.updatedAt && <p>{text.staleNote(timeOf(lab.updatedAt, locale))}</p>}
         </div>
       )}
