@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
 import { ZKioskPlan } from '../../src/kiosk/kioskPlan.ts';
 import { demoPlan, openDemoSubmission, storedSealedSubmissions } from './demoKiosk.ts';
-import { CHROMIUM, screenshot, watchedPage } from './harness.ts';
+import { CHROMIUM, buildApp, screenshot, watchedPage } from './harness.ts';
 import { answerByKeyboard, askedItems, pressButton, waitForItem } from './kioskSteps.ts';
 
 const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
@@ -15,7 +14,7 @@ const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html', '.js': '
 /** The production build behind a bare static server: `vite preview` refuses host names it does not know. */
 async function serveBuild(): Promise<{ port: number; stop: () => Promise<void> }> {
   const outDir = mkdtempSync(join(tmpdir(), 'psyscreen-plain-http-'));
-  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  await buildApp(outDir);
   const server = createServer((request, response) => {
     const path = normalize(join(outDir, decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname)));
     if (!path.startsWith(outDir) || !existsSync(path) || !statSync(path).isFile()) return void response.writeHead(404).end();

@@ -13,10 +13,25 @@ export interface AppOptions {
   readonly plugins?: PluginOption[];
 }
 
+/**
+ * The production bundle, as `npm run build` makes it. Vitest sets NODE_ENV=test, with which Vite
+ * would bundle React's development build (double effects in StrictMode, dev-only checks), so the
+ * build runs with NODE_ENV=production and puts the test's value back afterwards.
+ */
+export async function buildApp(outDir: string, plugins?: PluginOption[]): Promise<void> {
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false }, ...(plugins ? { plugins } : {}) });
+  } finally {
+    process.env.NODE_ENV = before;
+  }
+}
+
 /** Builds the app once per test file and serves it with `vite preview` (production bundle, real CSP). */
 export async function startApp(options: AppOptions = {}): Promise<{ url: string; stop: () => Promise<void> }> {
   const outDir = mkdtempSync(join(tmpdir(), 'psyscreen-e2e-'));
-  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false }, ...(options.plugins ? { plugins: options.plugins } : {}) });
+  await buildApp(outDir, options.plugins);
   const server: PreviewServer = await preview({ logLevel: 'error', build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1' } });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
@@ -37,7 +52,7 @@ export async function startLab(): Promise<{ url: string; port: number; token: st
   const events: string[] = [];
   const distDir = mkdtempSync(join(tmpdir(), 'psyscreen-e2e-lab-dist-'));
   const dataDir = mkdtempSync(join(tmpdir(), 'psyscreen-e2e-lab-data-'));
-  await build({ logLevel: 'error', build: { outDir: distDir, emptyOutDir: true, sourcemap: false } });
+  await buildApp(distDir);
   const server = await startLabServer({ distDir, dataDir, port: 0, host: '127.0.0.1', log: (event) => { events.push(event.code); } });
   return {
     url: server.url, port: server.port, token: server.token, dataDir, distDir, server, events,

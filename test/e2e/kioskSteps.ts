@@ -15,7 +15,8 @@ export function askedItems(plan: KioskPlan, bandId: string, skip: readonly strin
 export async function waitForItem(page: Page, item: Item): Promise<void> {
   await page.locator('.sd-question__title', { hasText: item.text['zh-CN'] }).first().waitFor().catch(async (error: unknown) => {
     // say what the screen showed instead, so a failure in CI can be read without rerunning it
-    const shown = (await page.locator('main').textContent({ timeout: 1000 }).catch(() => null)) ?? '(no main)';
+    const shown = (await page.locator('main').innerText({ timeout: 1000 }).catch(() => null)) ?? '(no main)';
+    await page.screenshot({ path: `test-results/screenshots/never-showed-${item.id}.png` }).catch(() => undefined);
     throw new Error(`item ${item.id} never showed; the screen read: ${shown.slice(0, 400)}`, { cause: error });
   });
 }

@@ -2,12 +2,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAB_API, type Monitor } from '../../src/lab/protocol.ts';
 import { DEMO_PLAN_REF, labAlert, sealSubmissionToDemoKey, sealToDemoKey } from '../lab/demoAlert.ts';
 import { scoredSubmission } from '../teacher/workspace/support.ts';
-import { launchBrowser, screenshot, watchedPage } from './harness.ts';
+import { buildApp, launchBrowser, screenshot, watchedPage } from './harness.ts';
 import { labMonitorStub, stubPlugin } from './labMonitorStub.ts';
 
 const TOKEN = 'e2e_lab_token_0123456789abcdefghijkl';
@@ -35,7 +35,7 @@ let browser: Browser | undefined;
 let url = '';
 const outDir = mkdtempSync(join(tmpdir(), 'psyscreen-e2e-monitor-'));
 beforeAll(async () => {
-  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  await buildApp(outDir);
   server = await preview({ logLevel: 'error', build: { outDir }, preview: { port: 0, strictPort: false, host: '127.0.0.1' }, plugins: [stubPlugin(stub)] });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');

