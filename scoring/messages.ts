@@ -59,6 +59,11 @@ export const MESSAGES: MessageCatalogue = {
   grade_in_two_bands: { 'zh-CN': '{grade} 年级已属于学段“{other}”，一个年级只能属于一个学段。', en: 'Grade {grade} already belongs to band "{other}"; a grade belongs to one band only.' },
   unresolved_ref: { 'zh-CN': '找不到“{ref}”。请把它加入计划文件，或改正引用。', en: '"{ref}" is not in the plan. Add it to the plan file or correct the reference.' },
   ref_hash_mismatch: { 'zh-CN': '“{ref}”的内容与其哈希不符（实际为 {actual}）。量表文件被改动过，请使用已发布的版本。', en: 'The content of "{ref}" does not match its hash (actual {actual}). The file was changed; use the published version.' },
+  // conformance vectors
+  vector_mismatch: { 'zh-CN': '{instrument} 的一致性测试未通过：案例“{case}”的 {what} 按已发布的计分规则应为 {expected}，本程序算出 {actual}。计分可能有误，不能用它开始测评；请更新程序或计划文件，并告知管理员。', en: '{instrument} failed a conformance test: in case "{case}", {what} should be {expected} under the published scoring rules, but this program gives {actual}. Scoring may be wrong, so no screening can start with it; update the program or the plan file and tell the administrator.' },
+  vectors_instrument_unknown: { 'zh-CN': '找不到“{ref}”：这组一致性测试向量所属的量表既不在所给的文件中，也不在随程序发布的量表库中。请把量表文件一并给出。', en: '"{ref}" was not found: the instrument these conformance vectors test is neither among the files given nor in the shipped library. Give its file too.' },
+  vectors_policy_unknown: { 'zh-CN': '找不到分级规则“{ref}”：一致性测试向量按它给出预期的风险等级。请把该规则文件一并给出。', en: 'Tier policy "{ref}" was not found: the conformance vectors give their expected tiers under it. Give its file too.' },
+  vectors_other_instrument: { 'zh-CN': '这组一致性测试向量是为 {vectors} 写的，不能用于 {instrument}。', en: 'These conformance vectors were written for {vectors}, not for {instrument}.' },
   norms_for_other_instrument: { 'zh-CN': '常模表“{ref}”属于量表“{instrument}”，但该学段没有施测这个版本。', en: 'Norm table "{ref}" is for "{instrument}", which this band does not give in a matching version.' },
   policy_unknown_scale: { 'zh-CN': '分级规则“{rule}”引用了量表“{instrument}”中不存在的分量表“{scale}”。', en: 'Tier rule "{rule}" reads scale "{scale}", which "{instrument}" does not have.' },
   policy_unknown_band: { 'zh-CN': '分级规则“{rule}”引用了分量表“{scale}”中不存在的分段“{band}”。', en: 'Tier rule "{rule}" names band "{band}", which scale "{scale}" does not have.' },

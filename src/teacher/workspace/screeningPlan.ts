@@ -1,5 +1,5 @@
 import {
-  DEFAULT_BANDS, buildPlan, fail, findInstrument, issue, latestInstruments, normsFor, parsePlan, refOf, shortRefOf, succeed,
+  DEFAULT_BANDS, buildPlan, fail, findInstrument, issue, latestInstruments, normsFor, parsePlan, checkPlanVectors, vectorsFor, refOf, shortRefOf, succeed,
   type BandChoice, type Catalog, type Instrument, type Issue, type LocalizedText, type NormTable, type Outcome, type Plan,
 } from '../../../scoring/index.ts';
 import { DEFAULT_CONSENT, DEFAULT_TEXTS, buildKioskPlan } from '../../kiosk/buildKioskPlan.ts';
@@ -140,10 +140,16 @@ export function assemblePlan(catalog: Catalog, header: PlanHeader, bands: readon
     });
   }
   if (issues.length > 0) return fail(issues);
-  return parsePlan({
+  const vectors = [...instruments.values()].flatMap((def) => vectorsFor(catalog, def) ?? []);
+  const plan = parsePlan({
     kind: 'plan', id: header.id, version: header.version, name: header.name, schoolYear: header.schoolYear, window: header.window,
     gradeBands, instruments: [...instruments.values()], norms: [...norms.values()], policies: [...policies.values()],
+    ...(vectors.length > 0 ? { vectors } : {}),
   });
+  if (!plan.ok) return plan;
+  // A lab machine refuses a plan whose vectors fail; the teacher hears it here first.
+  const checked = checkPlanVectors(plan.value);
+  return checked.issues.length > 0 ? fail(checked.issues) : plan;
 }
 
 const SLUG = /^[a-z][a-z0-9-]{1,40}$/;
