@@ -19,6 +19,12 @@ export function InstrumentLibraryList({ library, db, locale, onPreview, onChange
   return (
     <>
       <h3>{t.libraryTitle}</h3>
+      {library.entries.some((entry) => entry.versions.some((version) => !version.def.wordingVerified)) && (
+        <details className="unverified-meaning">
+          <summary>{t.unverifiedQuestion}</summary>
+          <p>{t.unverifiedMeaning}</p>
+        </details>
+      )}
       {library.problems.length > 0 && (
         <div className="warning">
           <p>{t.problemsTitle}</p>
