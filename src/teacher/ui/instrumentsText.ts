@@ -8,7 +8,8 @@ const zh = {
   loading: '正在读取量表库…',
 
   importTitle: '导入本校量表',
-  importIntro: '可以导入量表定义文件（JSON），或填写好的量表模板（Excel 或 CSV）。模板中有任何错误时，不会导入任何内容。',
+  importIntro: '可以导入量表定义文件（JSON），或填写好的量表模板（Excel 或 CSV）。模板中有任何错误时，不会导入任何内容。也可以为本校已发布的量表导入一致性测试向量（kind 为 "vectors" 的 JSON）：每个案例都通过才会保存，之后的测评计划会带上它们，机房电脑开考前再运行一遍。',
+  vectorsSaved: (name: string, version: string, cases: number) => `已保存 ${name} ${version} 的一致性测试向量（${cases} 个案例全部通过）。`,
   chooseFile: '选择文件（.json、.xlsx 或 .csv）',
   reading: '正在读取…',
   templateTitle: '量表模板',
@@ -75,7 +76,8 @@ const en: InstrumentsText = {
   loading: 'Reading the library…',
 
   importTitle: 'Import a school instrument',
-  importIntro: 'Import an instrument definition (JSON) or the filled instrument template (Excel or CSV). If the template has any error, nothing is imported.',
+  importIntro: 'Import an instrument definition (JSON) or the filled instrument template (Excel or CSV). If the template has any error, nothing is imported. You can also import conformance vectors (JSON of kind "vectors") for a published school instrument: they are kept only if every case passes, plans then carry them, and lab machines run them again before a screening.',
+  vectorsSaved: (name, version, cases) => `Saved the conformance vectors of ${name} ${version} (all ${cases} cases pass).`,
   chooseFile: 'Choose a file (.json, .xlsx or .csv)',
   reading: 'Reading…',
   templateTitle: 'Instrument template',
