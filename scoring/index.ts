@@ -15,6 +15,7 @@ export {
   FLAGS, ZBand, ZCriticalItem, ZInstrument, ZItem, ZOption, ZScale, scaleRange,
   type Band, type CriticalItem, type Instrument, type Item, type Option, type Scale,
 } from './schema/instrument.ts';
+export { REVIEW_FINDINGS, ZWordingReview, reviewTextKeys, type ReviewFinding, type WordingReview } from './schema/review.ts';
 export { ZNormGroup, ZNormTable, type NormGroup, type NormTable } from './schema/norms.ts';
 export { ZTierPolicy, ZTierRule, ZValiditySettings, type TierPolicy, type TierRule, type ValiditySettings } from './schema/policy.ts';
 export { ZGradeBand, ZPlan, type GradeBand, type Plan } from './schema/plan.ts';

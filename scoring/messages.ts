@@ -59,6 +59,8 @@ export const MESSAGES: MessageCatalogue = {
   grade_in_two_bands: { 'zh-CN': '{grade} 年级已属于学段“{other}”，一个年级只能属于一个学段。', en: 'Grade {grade} already belongs to band "{other}"; a grade belongs to one band only.' },
   unresolved_ref: { 'zh-CN': '找不到“{ref}”。请把它加入计划文件，或改正引用。', en: '"{ref}" is not in the plan. Add it to the plan file or correct the reference.' },
   ref_hash_mismatch: { 'zh-CN': '“{ref}”的内容与其哈希不符（实际为 {actual}）。量表文件被改动过，请使用已发布的版本。', en: 'The content of "{ref}" does not match its hash (actual {actual}). The file was changed; use the published version.' },
+  review_unknown_text: { 'zh-CN': '核对记录中的“{key}”不是本量表学生会读到的文字。', en: '"{key}" in the review is not a text of this instrument that students read.' },
+  review_text_missing: { 'zh-CN': '措辞标为已核实，但核对记录缺少“{key}”：每条文字都要标明“一致”或“已更正”。', en: 'The wording is marked verified but the review lacks "{key}": every text must be marked matching or corrected.' },
   // conformance vectors
   vector_mismatch: { 'zh-CN': '{instrument} 的一致性测试未通过：案例“{case}”的 {what} 按已发布的计分规则应为 {expected}，本程序算出 {actual}。计分可能有误，不能用它开始测评；请更新程序或计划文件，并告知管理员。', en: '{instrument} failed a conformance test: in case "{case}", {what} should be {expected} under the published scoring rules, but this program gives {actual}. Scoring may be wrong, so no screening can start with it; update the program or the plan file and tell the administrator.' },
   vectors_instrument_unknown: { 'zh-CN': '找不到“{ref}”：这组一致性测试向量所属的量表既不在所给的文件中，也不在随程序发布的量表库中。请把量表文件一并给出。', en: '"{ref}" was not found: the instrument these conformance vectors test is neither among the files given nor in the shipped library. Give its file too.' },
