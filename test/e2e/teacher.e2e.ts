@@ -71,6 +71,13 @@ describe('teacher workspace', () => {
     await page.getByRole('link', { name: '筛查计划' }).click();
     await page.getByRole('checkbox', { name: '5 年级' }).uncheck();
     await page.locator('#plan-pin').fill('8642');
+    // unverified wording is named before the plan can go to a lab, and must be acknowledged
+    const unverified = page.getByRole('note').filter({ hasText: '以下量表的中文措辞尚未与出版方的正式版本逐字核对' });
+    await unverified.getByText('PHQ-9 1.0.0、GAD-7 1.0.0、ASQ 1.0.0').waitFor();
+    expect(await page.getByRole('button', { name: /生成计划文件/ }).isDisabled()).toBe(true);
+    await unverified.scrollIntoViewIfNeeded();
+    await screenshot(page, 'teacher-2a-plan-unverified', { fullPage: false });
+    await unverified.getByRole('checkbox').check();
     const planFile = await downloaded(page, async () => {
       await page.getByRole('button', { name: /生成计划文件/ }).click();
       // every code costs a slow key derivation: the page counts the students off while it works

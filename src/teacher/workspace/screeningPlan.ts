@@ -90,6 +90,21 @@ export function defaultSetup(shipped: Catalog, band: BandChoice): Required<BandS
   return { instruments: [...band.instruments], norms: defs.flatMap((def) => normsFor(shipped, def)).map(shortRefOf), policy: shortRefOf(DEFAULT_POLICY) };
 }
 
+/**
+ * The instruments a plan would give whose zh-CN wording nobody has checked against the publisher's
+ * (`wordingVerified: false`), each once, in battery order: the teacher is told before it goes to a lab.
+ */
+export function unverifiedInPlan(catalog: Catalog, bands: readonly BandChoice[], setups: Readonly<Record<string, BandSetup>>): Instrument[] {
+  const found = new Map<string, Instrument>();
+  for (const band of bands) {
+    for (const id of batteryOrder(setups[band.id]?.instruments ?? band.instruments)) {
+      const def = findInstrument(catalog, id);
+      if (def && !def.wordingVerified) found.set(shortRefOf(def), def);
+    }
+  }
+  return [...found.values()];
+}
+
 const gradeSpan = (band: BandChoice): string => `${Math.min(...band.grades)}–${Math.max(...band.grades)}`;
 
 interface PlanHeader {
