@@ -15,21 +15,25 @@ export {
   FLAGS, ZBand, ZCriticalItem, ZInstrument, ZItem, ZOption, ZScale, scaleRange,
   type Band, type CriticalItem, type Instrument, type Item, type Option, type Scale,
 } from './schema/instrument.ts';
+export { REVIEW_FINDINGS, ZWordingReview, reviewTextKeys, type ReviewFinding, type WordingReview } from './schema/review.ts';
 export { ZNormGroup, ZNormTable, type NormGroup, type NormTable } from './schema/norms.ts';
 export { ZTierPolicy, ZTierRule, ZValiditySettings, type TierPolicy, type TierRule, type ValiditySettings } from './schema/policy.ts';
 export { ZGradeBand, ZPlan, type GradeBand, type Plan } from './schema/plan.ts';
-export { parseDefinition, parseInstrument, parseJsonText, parseNormTable, parsePlan, parseTierPolicy, parseWith, type Definition } from './schema/parse.ts';
+export { parseDefinition, parseInstrument, parseJsonText, parseNormTable, parsePlan, parseTierPolicy, parseVectors, parseWith, type Definition } from './schema/parse.ts';
+export { ZVectorCase, ZVectors, type VectorCase, type Vectors } from './schema/vectors.ts';
 
 export { canonicalJson, contentHash } from './library/hash.ts';
 export { parseRef, refOf, shortRefOf, type ParsedRef, type VersionRef } from './library/ref.ts';
 export { checkLock, computeLock, type LibraryFile, type LockDrift, type LockFile } from './library/lock.ts';
-export { buildCatalog, catalogFromFiles, findInstrument, instrumentByRef, latestInstruments, normsFor, type Catalog, type FileProblem } from './library/catalog.ts';
+export { buildCatalog, catalogFromFiles, findInstrument, instrumentByRef, latestInstruments, normsFor, vectorsFor, type Catalog, type FileProblem } from './library/catalog.ts';
 export { DEFAULT_BANDS, buildPlan, type BandChoice, type PlanRequest } from './library/defaultBattery.ts';
 export { ZResponseRecord, toResponseInput, type ResponseRecord } from './schema/response.ts';
 
 export { compileBattery, type BatteryConfig, type ScoringEngine } from './score/battery.ts';
 export { compilePlan, findGradeBand, type PlanScorer } from './score/plan.ts';
 export { evaluateCondition } from './score/conditions.ts';
+export { instrumentLabel, runVectors } from './score/vectors.ts';
+export { checkPlanVectors, type PlanVectorCheck } from './score/planVectors.ts';
 export { percentileOf, tScore } from './score/norms.ts';
 export type {
   Answers, BatteryResult, CriticalHit, InstrumentResult, NormScore, Respondent, ResponseInput, ScaleResult,

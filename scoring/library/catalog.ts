@@ -2,6 +2,7 @@ import type { Instrument } from '../schema/instrument.ts';
 import type { NormTable } from '../schema/norms.ts';
 import type { TierPolicy } from '../schema/policy.ts';
 import { parseDefinition } from '../schema/parse.ts';
+import type { Vectors } from '../schema/vectors.ts';
 import { issue, type Issue } from '../outcome.ts';
 import type { LibraryFile } from './lock.ts';
 import { refOf } from './ref.ts';
@@ -11,6 +12,8 @@ export interface Catalog {
   readonly instruments: readonly Instrument[];
   readonly norms: readonly NormTable[];
   readonly policies: readonly TierPolicy[];
+  /** Conformance vectors by instrument version (absent in catalogs built before vectors existed). */
+  readonly vectors?: readonly Vectors[];
 }
 
 const compareVersions = (a: string, b: string): number => {
@@ -27,6 +30,7 @@ export function buildCatalog(parts: Catalog): Catalog {
     instruments: [...parts.instruments].sort(byIdThenVersion),
     norms: [...parts.norms].sort(byIdThenVersion),
     policies: [...parts.policies].sort(byIdThenVersion),
+    ...(parts.vectors ? { vectors: [...parts.vectors].sort(byIdThenVersion) } : {}),
   };
 }
 
@@ -58,6 +62,10 @@ export function instrumentByRef(catalog: Pick<Catalog, 'instruments'>, ref: stri
   return index.get(ref);
 }
 
+/** The vectors written for exactly this instrument version, if any. */
+export const vectorsFor = (catalog: Catalog, instrument: Instrument): Vectors | undefined =>
+  catalog.vectors?.find((file) => file.id === instrument.id && file.version === instrument.version);
+
 export const normsFor = (catalog: Catalog, instrument: Instrument): NormTable[] =>
   catalog.norms.filter((table) => table.instrument === instrument.id && table.instrumentVersions.includes(instrument.version));
 
@@ -69,7 +77,7 @@ export interface FileProblem {
 
 /** Parses every library file by its kind; files that fail validation are reported, not dropped silently. */
 export function catalogFromFiles(files: readonly LibraryFile[]): { catalog: Catalog; problems: FileProblem[] } {
-  const parts = { instruments: [] as Instrument[], norms: [] as NormTable[], policies: [] as TierPolicy[] };
+  const parts = { instruments: [] as Instrument[], norms: [] as NormTable[], policies: [] as TierPolicy[], vectors: [] as Vectors[] };
   const problems: FileProblem[] = [];
   for (const file of files) {
     const parsed = parseDefinition(file.json);
@@ -77,7 +85,8 @@ export function catalogFromFiles(files: readonly LibraryFile[]): { catalog: Cata
     else if (parsed.value.kind === 'instrument') parts.instruments.push(parsed.value.value);
     else if (parsed.value.kind === 'norms') parts.norms.push(parsed.value.value);
     else if (parsed.value.kind === 'policy') parts.policies.push(parsed.value.value);
-    else problems.push({ path: file.path, issues: [issue('kind_unknown', ['kind'], { received: '"plan"', allowed: 'instrument | norms | policy' })] });
+    else if (parsed.value.kind === 'vectors') parts.vectors.push(parsed.value.value);
+    else problems.push({ path: file.path, issues: [issue('kind_unknown', ['kind'], { received: '"plan"', allowed: 'instrument | norms | policy | vectors' })] });
   }
   return { catalog: buildCatalog(parts), problems };
 }

@@ -1,6 +1,6 @@
 import type { LocalizedText } from '../locale.ts';
 import type { Catalog } from './catalog.ts';
-import { findInstrument, normsFor } from './catalog.ts';
+import { findInstrument, normsFor, vectorsFor } from './catalog.ts';
 import { refOf, shortRefOf } from './ref.ts';
 import type { Plan } from '../schema/plan.ts';
 
@@ -60,10 +60,12 @@ export function buildPlan(catalog: Catalog, request: PlanRequest): { plan: Plan 
       instruments: defs.map(refOf), norms: bandNorms.map(shortRefOf), policy: shortRefOf(policy),
     });
   }
+  const vectors = [...instruments.values()].flatMap((def) => vectorsFor(catalog, def) ?? []);
   return {
     plan: {
       kind: 'plan', id: request.id, version: request.version, name: request.name, schoolYear: request.schoolYear,
       window: request.window, gradeBands, instruments: [...instruments.values()], norms: [...norms.values()], policies: [policy],
+      ...(vectors.length > 0 ? { vectors } : {}),
     },
   };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZWordingReview, reviewTextKeys } from './review.ts';
 import { ZLocalizedText } from '../locale.ts';
 import { conditionItems, scoredValues } from './answerValues.ts';
 import { ZCondition } from './condition.ts';
@@ -87,6 +88,8 @@ const ZInstrumentShape = z.strictObject({
   scales: z.array(ZScale),
   critical: z.array(ZCriticalItem).optional(),
   consistencyPairs: z.array(ZConsistencyPair).optional(),
+  /** The school's word-for-word check that set `wordingVerified` (absent in shipped files). */
+  review: ZWordingReview.optional(),
 });
 
 export const ZInstrument = ZInstrumentShape.superRefine((def, ctx) => checkInstrument(def, ctx));
@@ -155,6 +158,15 @@ function checkInstrument(def: z.infer<typeof ZInstrumentShape>, ctx: CrossFieldC
       if (!itemIndex.has(ref)) reportCrossField(ctx, ['critical', index, 'when'], 'unknown_item', { item: ref });
     }
   });
+  if (def.review) {
+    const keys = reviewTextKeys(def);
+    for (const key of Object.keys(def.review.texts)) {
+      if (!keys.includes(key)) reportCrossField(ctx, ['review', 'texts', key], 'review_unknown_text', { key });
+    }
+    if (def.wordingVerified) {
+      for (const key of keys) if (!(key in def.review.texts)) reportCrossField(ctx, ['review', 'texts'], 'review_text_missing', { key });
+    }
+  }
   (def.consistencyPairs ?? []).forEach((pair, index) => {
     for (const side of ['a', 'b'] as const) {
       if (!itemIndex.has(pair[side])) reportCrossField(ctx, ['consistencyPairs', index, side], 'unknown_item', { item: pair[side] });

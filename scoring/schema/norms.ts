@@ -17,6 +17,8 @@ export const ZNormGroup = z.strictObject({
   sd: z.number().positive(),
   /** Raw score → percentile, from the cohort; without it percentiles come from the normal curve. */
   percentiles: z.array(ZPercentilePoint).min(1).optional(),
+  /** Who the figures describe, as the source says, and how its ages (if it grouped by age) were mapped to grades. */
+  describes: ZLocalizedText.optional(),
 });
 export type NormGroup = z.infer<typeof ZNormGroup>;
 

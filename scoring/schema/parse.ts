@@ -4,6 +4,7 @@ import { ZInstrument, type Instrument } from './instrument.ts';
 import { ZNormTable, type NormTable } from './norms.ts';
 import { ZPlan, type Plan } from './plan.ts';
 import { ZTierPolicy, type TierPolicy } from './policy.ts';
+import { ZVectors, type Vectors } from './vectors.ts';
 import { MAX_JSON_DEPTH, jsonNestingDepth, protoKeyPath } from './jsonShape.ts';
 import { shownValue } from './shownValue.ts';
 import { fromZodIssues } from './zodIssues.ts';
@@ -18,14 +19,16 @@ export const parseInstrument = (input: unknown): Outcome<Instrument> => parseWit
 export const parseNormTable = (input: unknown): Outcome<NormTable> => parseWith(ZNormTable, input);
 export const parseTierPolicy = (input: unknown): Outcome<TierPolicy> => parseWith(ZTierPolicy, input);
 export const parsePlan = (input: unknown): Outcome<Plan> => parseWith(ZPlan, input);
+export const parseVectors = (input: unknown): Outcome<Vectors> => parseWith(ZVectors, input);
 
 export type Definition =
   | { kind: 'instrument'; value: Instrument }
   | { kind: 'norms'; value: NormTable }
   | { kind: 'policy'; value: TierPolicy }
-  | { kind: 'plan'; value: Plan };
+  | { kind: 'plan'; value: Plan }
+  | { kind: 'vectors'; value: Vectors };
 
-const KINDS = ['instrument', 'norms', 'policy', 'plan'] as const;
+const KINDS = ['instrument', 'norms', 'policy', 'plan', 'vectors'] as const;
 
 /** Reads any definition file by its `kind` field. */
 export function parseDefinition(input: unknown): Outcome<Definition> {
@@ -35,6 +38,7 @@ export function parseDefinition(input: unknown): Outcome<Definition> {
     case 'norms': return wrap('norms', parseNormTable(input));
     case 'policy': return wrap('policy', parseTierPolicy(input));
     case 'plan': return wrap('plan', parsePlan(input));
+    case 'vectors': return wrap('vectors', parseVectors(input));
     default: return fail([issue(kind === undefined ? 'kind_missing' : 'kind_unknown', ['kind'], { allowed: KINDS.join(' | '), received: shownValue(kind) })]);
   }
 }

@@ -6,8 +6,10 @@ import { ZInstrument } from './instrument.ts';
 import { ZNormTable } from './norms.ts';
 import { ZTierPolicy } from './policy.ts';
 
-export const ZPinnedRef = z.string().regex(/^[a-z][a-z0-9-]*@\d+\.\d+\.\d+#[0-9a-f]{64}$/, { error: 'bad_pinned_ref' });
-export const ZVersionRef = z.string().regex(/^[a-z][a-z0-9-]*@\d+\.\d+\.\d+$/, { error: 'bad_version_ref' });
+import { ZPinnedRef, ZVersionRef } from './refs.ts';
+import { ZVectors } from './vectors.ts';
+
+export { ZPinnedRef, ZVersionRef } from './refs.ts';
 
 import { TRACKS } from './vocabulary.ts';
 
@@ -36,6 +38,8 @@ export const ZPlanShape = z.strictObject({
   instruments: z.array(ZInstrument).min(1),
   norms: z.array(ZNormTable),
   policies: z.array(ZTierPolicy).min(1),
+  /** Conformance vectors for embedded instruments, run before a kiosk gives the battery; absent in plans before 2026-12. */
+  vectors: z.array(ZVectors).optional(),
 });
 
 export const ZPlan = ZPlanShape.superRefine((plan, ctx) => checkPlan(plan, ctx));
@@ -48,6 +52,12 @@ function checkPlan(plan: z.infer<typeof ZPlanShape>, ctx: CrossFieldContext): vo
   reportDuplicates(ctx, plan.norms.map(shortRefOf), (i) => ['norms', i], 'norm table');
   reportDuplicates(ctx, plan.policies.map(shortRefOf), (i) => ['policies', i], 'policy');
   reportDuplicates(ctx, plan.gradeBands.map((band) => band.id), (i) => ['gradeBands', i, 'id'], 'grade band');
+  const vectors = plan.vectors ?? [];
+  reportDuplicates(ctx, vectors.map((file) => `${file.id}@${file.version}`), (i) => ['vectors', i], 'vectors');
+  vectors.forEach((file, i) => {
+    const ref = `${file.id}@${file.version}`;
+    if (!plan.instruments.some((def) => def.id === file.id && def.version === file.version)) reportCrossField(ctx, ['vectors', i], 'unresolved_ref', { ref });
+  });
 
   const claimed = new Map<string, string>();
   plan.gradeBands.forEach((band, bandIndex) => {

@@ -15,6 +15,12 @@ export function InstrumentFacts({ def, text }: { def: Instrument; text: AppText 
         {def.wordingVerified ? null : <span className="badge" title={def.wordingNotes ?? text.unverifiedHint}>{text.unverified}</span>}
       </p>
       <p className="ref"><code title={`${text.fullRef}: ${ref}`} data-ref={ref}>{shortenedRef(ref)}</code></p>
+      {def.wordingVerified ? null : (
+        <details className="unverified-meaning">
+          <summary>{text.unverifiedQuestion}</summary>
+          <p>{text.unverifiedMeaning}</p>
+        </details>
+      )}
     </>
   );
 }

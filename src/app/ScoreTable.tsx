@@ -33,7 +33,10 @@ export function ScoreTable({ results, def, catalog, locale, text }: Props) {
               {scale.prorated ? <span className="note">{text.prorated}</span> : null}
             </td>
             <td className="number">{scale.norm?.t ?? DASH}</td>
-            <td className="number">{scale.norm?.percentile ?? DASH}</td>
+            <td className="number">
+              {scale.norm?.percentile ?? DASH}
+              {scale.norm?.percentileMethod === 'normal' ? <span className="note">{text.percentileNormal}</span> : null}
+            </td>
             <td className="norm" title={scale.norm ? `${scale.norm.table} · ${scale.norm.group}` : undefined}>{normLabel(scale, catalog, locale, text)}</td>
           </tr>
         ))}

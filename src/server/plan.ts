@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { fail, issue, parseJsonText, parseWith, succeed, type Outcome } from '../../scoring/index.ts';
 import { ZKioskPlan } from '../kiosk/kioskPlan.ts';
+import { checkKioskPlanVectors } from '../kiosk/planFile.ts';
 import { checkPlanWindow } from '../kiosk/planWindow.ts';
 
 /** The plan the server hands to kiosks, as bytes (served as they are) and what uploads are checked against. */
@@ -14,7 +15,7 @@ export interface ServedPlan {
 }
 
 /**
- * Checks a kiosk plan file as the kiosk would (readKioskPlan: JSON, schema, pinned instruments),
+ * Checks a kiosk plan file as the kiosk would (readKioskPlan: JSON, schema, pinned instruments, the plan's vectors),
  * except that a plan whose window opens later may be loaded ahead of the day; a closed one is refused.
  */
 export function readServedPlan(bytes: Buffer, today: string, source: ServedPlan['source']): Outcome<ServedPlan> {
@@ -28,6 +29,9 @@ export function readServedPlan(bytes: Buffer, today: string, source: ServedPlan[
   if (!json.ok) return json;
   const parsed = parseWith(ZKioskPlan, json.value);
   if (!parsed.ok) return parsed;
+  // The kiosks would refuse a plan whose conformance vectors fail; the server refuses it first.
+  const conforming = checkKioskPlanVectors(parsed.value, []);
+  if (!conforming.ok) return conforming;
   const window = checkPlanWindow(parsed.value, today);
   if (!window.ok && window.issues.some((found) => found.code === 'window_closed')) return window;
   const { plan, kiosk } = parsed.value;

@@ -51,7 +51,7 @@ export interface ImportLogRow {
 export interface LibraryRow {
   /** `<kind>:<id>@<version>` */
   readonly key: string;
-  readonly kind: 'instrument' | 'norms' | 'policy';
+  readonly kind: 'instrument' | 'norms' | 'policy' | 'vectors';
   readonly status: 'draft' | 'published';
   /** The definition as JSON (validated by scoring's schemas before it is stored). */
   readonly json: unknown;

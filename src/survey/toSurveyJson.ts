@@ -27,6 +27,9 @@ export interface SurveyQuestionJson {
   readonly title: string;
   readonly choices: readonly SurveyChoiceJson[];
   readonly visibleIf?: string;
+  /** Only on an instrument's first item: its licence notice, below the choices. */
+  readonly description?: string;
+  readonly descriptionLocation?: 'underInput';
 }
 export interface SurveyPageJson {
   readonly name: string;
@@ -38,9 +41,8 @@ export interface SurveyJson {
   readonly pages: readonly SurveyPageJson[];
   readonly locale: string;
   readonly showQuestionNumbers: 'off';
-  readonly showProgressBar: true;
-  readonly progressBarLocation: 'top';
-  readonly progressBarType: 'questions';
+  /** The kiosk shows its own counter (questionCounter.ts), which starts at 1 and keeps its total. */
+  readonly showProgressBar: false;
   readonly questionsOnPageMode: 'standard' | 'questionPerPage';
   readonly showCompletePage: false;
   readonly checkErrorsMode: 'onComplete';
@@ -76,12 +78,16 @@ export function conditionToExpression(condition: Condition): string {
   }
 }
 
+/** The item that opens an instrument for every student: the first one no condition can hide. */
+export const firstShownItem = (def: Instrument): string | undefined => def.items.find((item) => !item.showIf)?.id;
+
 function instrumentPage(def: Instrument, locale: Locale): SurveyPageJson {
+  const first = firstShownItem(def);
   return {
     name: def.id,
     title: def.name[locale],
-    // The licence notice must be shown wherever the items are; the description is shown on every screen of the page.
-    description: `${def.instructions[locale]}\n${def.licence.notice[locale]}`,
+    // The instructions frame every item (e.g. "over the last 2 weeks"), so they stay on every screen of the page.
+    description: def.instructions[locale],
     elements: def.items.map((item): SurveyQuestionJson => ({
       type: 'radiogroup',
       name: item.id,
@@ -89,6 +95,8 @@ function instrumentPage(def: Instrument, locale: Locale): SurveyPageJson {
       // Refusal options stay in as ordinary choices: "prefer not to answer" is an answer the scoring core reads.
       choices: (def.optionSets[item.options] ?? []).map((option) => ({ value: option.value, text: option.label[locale] })),
       ...(item.showIf ? { visibleIf: conditionToExpression(item.showIf) } : {}),
+      // The licence notice goes with the instrument's first screen, once, not with every question.
+      ...(item.id === first ? { description: def.licence.notice[locale], descriptionLocation: 'underInput' as const } : {}),
     })),
   };
 }
@@ -100,9 +108,7 @@ export function batteryToSurveyJson(defs: readonly Instrument[], locale: Locale,
     pages: defs.map((def) => instrumentPage(def, locale)),
     locale: SURVEY_LOCALE[locale],
     showQuestionNumbers: 'off',
-    showProgressBar: true,
-    progressBarLocation: 'top',
-    progressBarType: 'questions',
+    showProgressBar: false,
     questionsOnPageMode: options.layout === 'question' ? 'questionPerPage' : 'standard',
     // The app shows its own screen after completion (thank-you or score), never SurveyJS's HTML page.
     showCompletePage: false,

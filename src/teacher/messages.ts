@@ -45,6 +45,13 @@ export const TEACHER_MESSAGES: Readonly<Record<string, Template>> = {
   plan_instrument_grades: { 'zh-CN': '{instrument} 适用于 {min}–{max} 年级，不适合 {grades} 年级段。', en: '{instrument} is for grades {min}–{max}; it does not fit grades {grades}.' },
   // instrument import (the Excel/CSV template: the sheet, row and column are shown before each message)
   instrument_file_other_kind: { 'zh-CN': '这个文件是“{kind}”定义，不是量表。请选择量表定义（kind 为 "instrument"）或填写好的量表模板。', en: 'This file defines a "{kind}", not an instrument. Choose an instrument definition (kind "instrument") or a filled instrument template.' },
+  review_reviewer_missing: { 'zh-CN': '请填写核对人的姓名。', en: 'Enter the reviewer\'s name.' },
+  review_source_missing: { 'zh-CN': '请写明对照的出版方原文（例如正式版 PDF 的名称、版本和来源）。', en: 'Name the publisher\'s text you compared with (e.g. the official PDF\'s title, edition and where it came from).' },
+  review_same_version: { 'zh-CN': '核对后的措辞要发布为新版本，不能沿用 {version}。', en: 'The reviewed wording is published as a new version, not as {version}.' },
+  review_undecided: { 'zh-CN': '“{key}”还没有标明“与原文一致”或“已更正”。', en: '"{key}" is not yet marked as matching or corrected.' },
+  review_correction_empty: { 'zh-CN': '“{key}”标为“已更正”，请填写出版方原文的措辞。', en: '"{key}" is marked corrected: enter the publisher\'s wording.' },
+  review_correction_unchanged: { 'zh-CN': '“{key}”标为“已更正”，但填写的文字与现有措辞相同；如果一致，请标为“与原文一致”。', en: '"{key}" is marked corrected but the text is the same as now; if it matches, mark it matching.' },
+  review_version_taken: { 'zh-CN': '版本 {version} 已经存在，请换一个版本号。', en: 'Version {version} already exists; choose another version number.' },
   instrument_version_shipped: { 'zh-CN': '{key} 是软件自带的量表版本，不能被覆盖。如要修改，请另存为新版本（例如 {next}）。', en: '{key} is a version shipped with the app and cannot be replaced. To change it, save it as a new version (e.g. {next}).' },
   instrument_not_a_draft: { 'zh-CN': '{key} 不是草稿（可能已发布或已删除），不能发布或删除。请刷新页面后再试。', en: '{key} is not a draft (it may be published or deleted already), so it cannot be published or deleted. Reload the page and try again.' },
   template_file_empty: { 'zh-CN': '文件里没有内容。请检查是否选错了文件。', en: 'The file has no content. Check that you chose the right file.' },

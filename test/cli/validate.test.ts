@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoInstrument, demoNorms, demoPlan, demoPolicy, mutate } from '../support/fixtures.ts';
 import { cli, tempFiles } from './harness.ts';
@@ -61,5 +62,38 @@ describe('hostile JSON on the command line', () => {
   it('still reads nesting as deep as a real file (an instrument definition)', () => {
     const run = cli(['validate', 'instruments/asq/1.0.0.json']);
     expect(run.code).toBe(0);
+  });
+});
+
+describe('psyscreen validate runs conformance vectors', () => {
+  const phq9 = JSON.parse(readFileSync('instruments/phq9/1.0.0.json', 'utf8')) as Record<string, unknown>;
+  const vectors = JSON.parse(readFileSync('instruments/phq9/1.0.0.vectors.json', 'utf8')) as { cases: { id: string; expect: { tier?: string } }[] };
+  const wrongTier = structuredClone(vectors);
+  wrongTier.cases.find((entry) => entry.id === 'edge-10')!.expect.tier = 'low';
+  const files = tempFiles({
+    'phq9.json': phq9,
+    'vectors.json': vectors,
+    'wrong.json': wrongTier,
+    'orphan.json': { ...vectors, id: 'nothing-here' },
+  });
+
+  it('passes the shipped vectors file and the instrument it belongs to', () => {
+    const run = cli(['validate', files['vectors.json']!]);
+    expect(run.out).toEqual([`${files['vectors.json']}: ok (vectors phq9@1.0.0, ${vectors.cases.length} cases)`]);
+    const instrument = cli(['validate', files['phq9.json']!]);
+    expect(instrument.out).toEqual([`${files['phq9.json']}: ok (instrument phq9@1.0.0, ${vectors.cases.length} vectors)`]);
+  });
+
+  it('fails a vectors file that disagrees with the scoring, naming instrument, case and values', () => {
+    const run = cli(['validate', files['phq9.json']!, files['wrong.json']!]);
+    expect(run.code).toBe(1);
+    expect(run.out).toEqual([`${files['phq9.json']}: ok (instrument phq9@1.0.0)`]);
+    expect(run.err.some((line) => line.startsWith(`${files['wrong.json']}: cases[`) && line.includes('PHQ-9 (phq9@1.0.0) failed a conformance test: in case "edge-10", tier should be "low"'))).toBe(true);
+  });
+
+  it('fails vectors whose instrument is neither given nor shipped', () => {
+    const run = cli(['validate', files['orphan.json']!]);
+    expect(run.code).toBe(1);
+    expect(run.err).toEqual([`${files['orphan.json']}: id: "nothing-here@1.0.0" was not found: the instrument these conformance vectors test is neither among the files given nor in the shipped library. Give its file too.`]);
   });
 });

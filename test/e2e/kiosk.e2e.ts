@@ -51,10 +51,22 @@ describe('student kiosk', () => {
     const choices = [...phq, 1, ...gad, 1, 1, 1, 1];
     const items = askedItems(demoPlan, 'junior', ['asq_5']);
     expect(items).toHaveLength(choices.length);
+    // every item of the battery, ASQ 5 and PHQ-9 item 10 included: the total is fixed and "about"
+    const total = askedItems(demoPlan, 'junior').length;
+    const firstItems = new Map(demoPlan.plan.instruments.map((def) => [def.items[0]!.id, def] as const));
+    const notices = demoPlan.plan.instruments.map((def) => def.licence.notice['zh-CN']);
     for (const [step, choice] of choices.entries()) {
-      await waitForItem(page, items[step]!);
+      const item = items[step]!;
+      await waitForItem(page, item);
+      // the counter starts at 1 and its total never changes, even when PHQ-9 item 10 appears
+      expect(await page.locator('.question-count').textContent()).toBe(`第 ${step + 1} 题 / 约 ${total} 题`);
+      // the licence notice is on an instrument's first screen only
+      const main = (await page.locator('main').textContent()) ?? '';
+      const opening = firstItems.get(item.id);
+      expect(notices.filter((notice) => main.includes(notice)), item.id).toEqual(opening ? [opening.licence.notice['zh-CN']] : []);
       await answerByKeyboard(page, choice);
       if (step === 0) await screenshot(page, 'kiosk-5-question');
+      if (step === 1) await screenshot(page, 'kiosk-5b-second-question');
       const last = step === choices.length - 1;
       await pressButton(page, last ? /提交/ : /下一题/);
     }

@@ -77,6 +77,13 @@ describe('teacher workspace', () => {
     await page.getByRole('checkbox', { name: '5 年级' }).uncheck();
     // a 4-digit PIN falls to an offline search in minutes: new plans need 6 digits or more
     await page.locator('#plan-pin').fill('8642');
+    // unverified wording is named before the plan can go to a lab, and must be acknowledged
+    const unverified = page.getByRole('note').filter({ hasText: '以下量表的中文措辞尚未与出版方的正式版本逐字核对' });
+    await unverified.getByText('PHQ-9 1.0.0、GAD-7 1.0.0、ASQ 1.0.0').waitFor();
+    expect(await page.getByRole('button', { name: /生成计划文件/ }).isDisabled()).toBe(true);
+    await unverified.scrollIntoViewIfNeeded();
+    await screenshot(page, 'teacher-2a-plan-unverified', { fullPage: false });
+    await unverified.getByRole('checkbox').check();
     await page.getByRole('button', { name: /生成计划文件/ }).click();
     await page.getByText('机房管理码须为 6–12 位数字').waitFor();
     await page.locator('#plan-pin').fill('864213');
@@ -203,6 +210,8 @@ describe('teacher workspace', () => {
     await page.getByRole('link', { name: '重点关注' }).click();
     await rows.first().getByRole('link').click();
     const resultChoice = page.locator('.student-result-choice select').first();
+    // the student page loads its records after the click: wait for it rather than read an empty page
+    await resultChoice.waitFor();
     expect(await resultChoice.locator('option').allTextContents()).toEqual([expect.stringMatching(/^原始计分/), expect.stringMatching(/^2026 对照计分/)]);
 
     // records: export the school to a passphrase and import it back: nothing new, nothing lost
@@ -215,6 +224,21 @@ describe('teacher workspace', () => {
     await page.getByLabel('导入档案（.zip 或 .psyrec）').setInputFiles({ name: exported.name, mimeType: 'application/zip', buffer: exported.bytes });
     await page.getByText('新增 0 名学生，合并 0 份，未变 40 份。').waitFor();
     expect(exported.bytes.toString('latin1')).not.toContain('青松中学');
+
+    // the psychology teacher reviews GAD-7's wording item by item and publishes the school's verified version
+    await page.getByRole('link', { name: '量表', exact: true }).click();
+    await page.getByRole('button', { name: '逐题核对措辞 GAD-7 1.0.0' }).click();
+    const review = page.locator('.wording-review');
+    await review.getByLabel('核对人').fill('王老师');
+    await review.getByLabel('对照的出版方原文').fill('Pfizer GAD-7 简体中文版 PDF（phqscreeners.com）');
+    for (const row of await review.locator('tbody tr').all()) await row.getByLabel('与原文一致').check();
+    await review.locator('tr[data-key="gad7_1"]').getByLabel('已更正').check();
+    await review.getByLabel('原文措辞 第 1 题').fill('感觉紧张、焦虑或急切');
+    await review.getByText('已核对 12 / 12 条').waitFor();
+    await screenshot(page, 'teacher-2c-wording-review');
+    await review.getByRole('button', { name: '发布为本校版本 1.0.1' }).click();
+    await page.getByText('已发布 GAD-7 1.0.1：措辞已核实。').waitFor();
+    expect(await page.locator('[data-instrument="gad7"] tr[data-version="1.0.1"]').textContent()).toContain('已核对');
 
     // locking drops everything readable from the page
     await page.getByRole('button', { name: '锁定' }).click();

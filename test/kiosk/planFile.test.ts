@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { describeIssue } from '../../src/issueMessages.ts';
 import { readKioskPlan } from '../../src/kiosk/planFile.ts';
+import { shippedCatalog } from '../support/library.ts';
 
 const demo = readFileSync('public/demo/kiosk-plan.json', 'utf8');
 
@@ -37,5 +38,35 @@ describe('loading a kiosk plan file', () => {
     const read = readKioskPlan(JSON.stringify(broken), '2026-11-22');
     expect(read.ok).toBe(false);
     if (!read.ok) expect(read.issues.map((found) => found.code)).toContain('bands_gap');
+  });
+});
+
+describe('conformance vectors on plan load', () => {
+  const shipped = () => shippedCatalog().vectors ?? [];
+
+  it('runs the shipped vectors for a plan that carries none (the demo plan) and accepts it', () => {
+    const plan = JSON.parse(demo) as { plan: { vectors?: unknown } };
+    expect(plan.plan.vectors).toBeUndefined();
+    expect(readKioskPlan(demo, '2026-11-22', shipped()).ok).toBe(true);
+  });
+
+  it('refuses a plan whose vectors do not match the scoring, naming the instrument in Chinese and English', () => {
+    const file = JSON.parse(demo) as { plan: { instruments: { id: string; version: string }[]; vectors?: unknown[] } };
+    const asq = structuredClone(shipped().find((entry) => entry.id === 'asq')!);
+    const q1 = asq.cases.find((entry) => entry.id === 'q1-yes')!;
+    if (!('rejected' in q1.expect)) q1.expect.flags.acute = true;
+    file.plan.vectors = [asq];
+    const read = readKioskPlan(JSON.stringify(file), '2026-11-22', shipped());
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.issues.map((found) => [found.code, found.path.slice(0, 3).join('.')])).toEqual([['vector_mismatch', 'plan.vectors.0']]);
+    expect(describeIssue(read.issues[0]!, 'zh-CN')).toContain('ASQ (asq@1.0.0) 的一致性测试未通过');
+    expect(describeIssue(read.issues[0]!, 'en')).toContain('ASQ (asq@1.0.0) failed a conformance test');
+  });
+
+  it('refuses a plan when the shipped vectors of its instrument version fail', () => {
+    const wrong = shipped().map((entry) => (entry.id !== 'k10' ? entry : { ...entry, cases: entry.cases.map((c) => (c.id === 'edge-30' && !('rejected' in c.expect) ? { ...c, expect: { ...c.expect, tier: 'medium' as const } } : c)) }));
+    const read = readKioskPlan(demo, '2026-11-22', wrong);
+    expect(read.ok ? [] : read.issues.map((found) => found.params?.instrument)).toEqual(['K10 (k10@1.0.0)']);
   });
 });

@@ -20,7 +20,7 @@ describe('the instruments page', () => {
   it('lists every version with status, wording check, source and licence; only drafts can be published', () => {
     const entries = instrumentEntries(shippedCatalog(), [school('1.0.1', 'published'), school('1.0.2', 'draft')]);
     const html = renderToStaticMarkup(createElement(InstrumentLibraryList, {
-      library: { entries, problems: [] }, db, locale: 'zh-CN', onPreview: () => undefined, onChanged: () => undefined,
+      library: { entries, problems: [] }, db, locale: 'zh-CN', onPreview: () => undefined, onReview: () => undefined, onChanged: () => undefined,
     }));
     const phq = html.slice(html.indexOf('data-instrument="phq9"'), html.indexOf('data-instrument="who5"'));
     expect([...phq.matchAll(/data-version="([\d.]+)" data-status="(\w+)"/g)].map((match) => [match[1], match[2]])).toEqual([
@@ -30,6 +30,9 @@ describe('the instruments page', () => {
     expect(phq).toContain('aria-label="发布 PHQ-9S 1.0.2"');
     expect(phq).toContain('修改为新版本 1.0.3（下载 Excel）');
     expect(phq).toContain('未核对原文');
+    // shipped and published versions with unverified wording can be reviewed; a draft is edited instead
+    expect([...phq.matchAll(/aria-label="逐题核对措辞 ([^"]+)"/g)].map((match) => match[1])).toEqual(['PHQ-9S 1.0.1', 'PHQ-9 1.0.0']);
+    expect(html).toContain('“未核对原文”对我意味着什么？');
     expect(phq).toContain('Kroenke K, Spitzer RL');
     expect(phq).toContain('复制、翻译、展示或分发无需许可');
     // Instrument text is text: markup in a definition is shown, never interpreted.
@@ -39,10 +42,20 @@ describe('the instruments page', () => {
 
   it('reports library rows it cannot read', () => {
     const html = renderToStaticMarkup(createElement(InstrumentLibraryList, {
-      library: { entries: [], problems: [{ key: 'instrument:bad@1.0.0', codes: ['required'] }] }, db, locale: 'en', onPreview: () => undefined, onChanged: () => undefined,
+      library: { entries: [], problems: [{ key: 'instrument:bad@1.0.0', codes: ['required'] }] }, db, locale: 'en', onPreview: () => undefined, onReview: () => undefined, onChanged: () => undefined,
     }));
     expect(html).toContain('These school library entries cannot be read');
     expect(html).toContain('instrument:bad@1.0.0');
+  });
+
+  it('shows every text for review beside its English, and publishes only when every text is marked', async () => {
+    const { WordingReviewPanel } = await import('../../src/teacher/ui/WordingReviewPanel.tsx');
+    const version = instrumentEntries(shippedCatalog(), []).find((entry) => entry.id === 'gad7')!.versions[0]!;
+    const html = renderToStaticMarkup(createElement(WordingReviewPanel, { version, next: '1.0.1', db, locale: 'zh-CN', onDone: () => undefined, onClose: () => undefined }));
+    expect([...html.matchAll(/<tr data-key="([^"]+)"/g)].map((match) => match[1])).toHaveLength(12);
+    expect(html).toContain('<th scope="row">第 1 题</th><td lang="zh-CN">感觉紧张，焦虑或急切</td><td lang="en" class="muted">Feeling nervous, anxious, or on edge</td>');
+    expect(html).toContain('已核对 0 / 12 条');
+    expect(html).toMatch(/<button type="button" class="primary" disabled="">发布为本校版本 1.0.1<\/button>/);
   });
 
   it('ties the file label to its input and offers the template downloads', () => {

@@ -1,6 +1,8 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Model, PageModel } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import { refOf, type Instrument, type Locale } from '../../../scoring/index.ts';
+import { questionCount, questionCountText } from '../../survey/questionCounter.ts';
 import { batteryToSurveyJson, surveyDataToAnswers } from '../../survey/toSurveyJson.ts';
 import { verbatimSurvey } from '../../survey/verbatimSurvey.ts';
 import { resumePoint, type Draft } from '../draft.ts';
@@ -25,6 +27,11 @@ export function batteryOf(file: KioskPlan, session: KioskSession): Instrument[] 
   });
 }
 
+/** The question on screen: the single question, or on a page of questions the first one shown. */
+function currentItem(survey: Model): string | undefined {
+  return survey.currentSingleQuestion?.name ?? (survey.currentPage as PageModel | undefined)?.questions.find((question) => question.isVisible)?.name;
+}
+
 /** The battery in SurveyJS. Answers and per-item seconds flow out on every change. */
 export function BatteryScreen({ file, session, locale, draft, onAnswer, onComplete }: Props) {
   const battery = useMemo(() => batteryOf(file, session), [file, session]);
@@ -42,9 +49,20 @@ export function BatteryScreen({ file, session, locale, draft, onAnswer, onComple
     // Rebuilt only when the language changes; the draft carries the answers across.
   }, [battery, locale, file.kiosk.layout]);
 
+  const counterOf = useCallback((survey: Model) => {
+    const current = currentItem(survey);
+    const count = current === undefined ? undefined : questionCount(battery, current, (id) => survey.getQuestionByName(id)?.isVisible ?? false);
+    return count ? questionCountText(count, locale) : '';
+  }, [battery, locale]);
+  const [counter, setCounter] = useState(() => counterOf(model));
+
   useEffect(() => {
+    setCounter(counterOf(model));
     let lastMark = performance.now();
-    const onPage = () => { lastMark = performance.now(); };
+    const onPage = () => {
+      lastMark = performance.now();
+      setCounter(counterOf(model));
+    };
     const onValue = (_: unknown, change: { name: string; value: unknown }) => {
       const current = draftRef.current;
       // A null here is SurveyJS clearing a question that was hidden again: it removes the answer, and the
@@ -70,7 +88,12 @@ export function BatteryScreen({ file, session, locale, draft, onAnswer, onComple
       model.onValueChanged.remove(onValue);
       model.onComplete.remove(onDone);
     };
-  }, [model, onAnswer, onComplete]);
+  }, [model, onAnswer, onComplete, counterOf]);
 
-  return <Survey model={model} />;
+  return (
+    <div className="battery">
+      <p className="question-count" aria-live="polite">{counter}</p>
+      <Survey model={model} />
+    </div>
+  );
 }

@@ -45,12 +45,13 @@ const windowTimers = {
   clearTimeout: (handle: unknown) => window.clearTimeout(handle as number),
 };
 
-// The plan validator (zod and every instrument's schema) and the PIN-protected teacher panel are not
+// The plan validator (zod, every instrument's schema and the conformance vectors) and the PIN-protected teacher panel are not
 // on a student's way in: they load when a teacher loads a plan or opens the panel.
 // If that part of the app cannot be fetched (offline before the first visit finished caching), say so.
 async function readPlanFile(raw: string): Promise<Outcome<KioskPlan>> {
   try {
-    return (await import('../planFile.ts')).readKioskPlan(raw, today());
+    const [{ readKioskPlan }, { SHIPPED_VECTORS }] = await Promise.all([import('../planFile.ts'), import('../../library/shippedVectors.ts')]);
+    return readKioskPlan(raw, today(), SHIPPED_VECTORS);
   } catch {
     return fail([issue('kiosk_part_missing', [])]);
   }

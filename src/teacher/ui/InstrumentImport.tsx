@@ -3,6 +3,8 @@ import type { Instrument, Issue, Locale, Outcome } from '../../../scoring/index.
 import { bundledCatalog } from '../../library/bundled.ts';
 import type { TeacherDb } from '../../store/teacherDb.ts';
 import { importInstrumentFile, saveInstrumentDraft, withVersion, type SaveDraftResult } from '../workspace/instrumentLibrary.ts';
+import { importVectors, looksLikeVectors } from '../workspace/vectorsImport.ts';
+import { decodeText } from '../roster/decodeText.ts';
 import { readFileBytes } from './download.ts';
 import { downloadTemplateCsv, downloadTemplateWorkbook } from './instrumentDownloads.ts';
 import { InstrumentIssueList } from './InstrumentIssueList.tsx';
@@ -52,7 +54,15 @@ export function InstrumentImport({ db, locale, onSaved }: Props) {
     setBusy(true);
     setProblem(undefined);
     try {
-      const done = await importInstrumentFile(db, bundledCatalog, await readFileBytes(file), new Date().toISOString());
+      const bytes = await readFileBytes(file);
+      const text = decodeText(bytes).text;
+      if (looksLikeVectors(text)) {
+        const vectors = await importVectors(db, bundledCatalog, text, new Date().toISOString());
+        if (!vectors.ok) setProblem({ kind: 'read', format: 'json', issues: vectors.issues });
+        else onSaved(t.vectorsSaved(vectors.value.vectors.id, vectors.value.vectors.version, vectors.value.vectors.cases.length));
+        return;
+      }
+      const done = await importInstrumentFile(db, bundledCatalog, bytes, new Date().toISOString());
       if (!done.read.ok) setProblem({ kind: 'read', format: done.format, issues: done.read.issues });
       else if (done.saved) report(done.read.value, done.saved);
     } finally {

@@ -10,15 +10,22 @@ interface Props {
   readonly db: TeacherDb;
   readonly locale: Locale;
   readonly onPreview: (version: InstrumentVersion) => void;
+  readonly onReview: (version: InstrumentVersion, next: string) => void;
   readonly onChanged: (message: string) => void;
 }
 
 /** Every instrument id with its versions (newest first), its source and licence. */
-export function InstrumentLibraryList({ library, db, locale, onPreview, onChanged }: Props) {
+export function InstrumentLibraryList({ library, db, locale, onPreview, onReview, onChanged }: Props) {
   const t = INSTRUMENTS_TEXT[locale];
   return (
     <>
       <h3>{t.libraryTitle}</h3>
+      {library.entries.some((entry) => entry.versions.some((version) => !version.def.wordingVerified)) && (
+        <details className="unverified-meaning">
+          <summary>{t.unverifiedQuestion}</summary>
+          <p>{t.unverifiedMeaning}</p>
+        </details>
+      )}
       {library.problems.length > 0 && (
         <div className="warning">
           <p>{t.problemsTitle}</p>
@@ -45,7 +52,7 @@ export function InstrumentLibraryList({ library, db, locale, onPreview, onChange
               <tbody>
                 {entry.versions.map((version) => (
                   <InstrumentVersionRow key={`${version.status}:${version.def.version}`} version={version} taken={taken} db={db} locale={locale}
-                    onPreview={() => onPreview(version)} onChanged={onChanged} />
+                    onPreview={() => onPreview(version)} onReview={(next) => onReview(version, next)} onChanged={onChanged} />
                 ))}
               </tbody>
             </table>

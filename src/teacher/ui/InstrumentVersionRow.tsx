@@ -13,11 +13,13 @@ interface Props {
   readonly db: TeacherDb;
   readonly locale: Locale;
   readonly onPreview: () => void;
+  /** Opens the word-for-word review of this version's wording, publishing the reviewed one as `next`. */
+  readonly onReview: (next: string) => void;
   readonly onChanged: (message: string) => void;
 }
 
 /** One version of an instrument: its status and facts, and what can be done with it. */
-export function InstrumentVersionRow({ version, taken, db, locale, onPreview, onChanged }: Props) {
+export function InstrumentVersionRow({ version, taken, db, locale, onPreview, onReview, onChanged }: Props) {
   const t = INSTRUMENTS_TEXT[locale];
   const { def, status, key } = version;
   const [confirming, setConfirming] = useState(false);
@@ -50,6 +52,7 @@ export function InstrumentVersionRow({ version, taken, db, locale, onPreview, on
       <td>
         <div className="toolbar">
           <button type="button" aria-label={`${t.preview} ${label}`} onClick={onPreview}>{t.preview}</button>
+          {status !== 'draft' && !def.wordingVerified && <button type="button" aria-label={`${t.reviewButton} ${label}`} onClick={() => onReview(next)}>{t.reviewButton}</button>}
           {status === 'draft' && !confirming && <button type="button" className="primary" aria-label={`${t.publish} ${label}`} onClick={() => setConfirming(true)}>{t.publish}</button>}
           {status === 'draft' && <button type="button" aria-label={`${t.downloadExcel} ${label}`} onClick={() => void downloadTemplateWorkbook(locale, def)}>{t.downloadExcel}</button>}
           {status === 'draft' && <button type="button" aria-label={`${t.deleteDraft} ${label}`} onClick={() => void remove()}>{t.deleteDraft}</button>}

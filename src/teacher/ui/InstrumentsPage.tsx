@@ -4,6 +4,7 @@ import { listInstruments, type InstrumentEntry, type InstrumentVersion } from '.
 import { InstrumentImport } from './InstrumentImport.tsx';
 import { InstrumentLibraryList } from './InstrumentLibraryList.tsx';
 import { InstrumentPreview } from './InstrumentPreview.tsx';
+import { WordingReviewPanel } from './WordingReviewPanel.tsx';
 import { INSTRUMENTS_TEXT } from './instrumentsText.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
 
@@ -13,6 +14,7 @@ export function InstrumentsPage() {
   const t = INSTRUMENTS_TEXT[locale];
   const [library, setLibrary] = useState<{ entries: InstrumentEntry[]; problems: { key: string; codes: string[] }[] }>();
   const [previewing, setPreviewing] = useState<InstrumentVersion>();
+  const [reviewing, setReviewing] = useState<{ version: InstrumentVersion; next: string }>();
   const [notice, setNotice] = useState('');
 
   const reload = useCallback(async () => {
@@ -24,6 +26,7 @@ export function InstrumentsPage() {
   const changed = useCallback(async (message: string) => {
     setNotice(message);
     setPreviewing(undefined);
+    setReviewing(undefined);
     await reload();
   }, [reload]);
 
@@ -33,10 +36,12 @@ export function InstrumentsPage() {
       <p className="muted">{t.intro}</p>
       {notice && <p className="notice" role="status">{notice}</p>}
       {previewing && <InstrumentPreview version={previewing} locale={locale} onClose={() => setPreviewing(undefined)} />}
+      {reviewing && <WordingReviewPanel version={reviewing.version} next={reviewing.next} db={workspace.db} locale={locale}
+        onDone={(message) => void changed(message)} onClose={() => setReviewing(undefined)} />}
       <InstrumentImport db={workspace.db} locale={locale} onSaved={(message) => void changed(message)} />
       {!library ? <p className="muted">{t.loading}</p> : (
         <InstrumentLibraryList library={library} db={workspace.db} locale={locale}
-          onPreview={setPreviewing} onChanged={(message) => void changed(message)} />
+          onPreview={setPreviewing} onReview={(version, next) => setReviewing({ version, next })} onChanged={(message) => void changed(message)} />
       )}
     </section>
   );

@@ -4,7 +4,7 @@ import { randomBytes } from '../../crypto/index.ts';
 import { browserRosterSealer } from './rosterWorkers.ts';
 import { isSchoolEdit } from '../workspace/instrumentLibrary.ts';
 import type { PlanRow } from '../../store/teacherDb.ts';
-import { bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrumentsForBand, sessionCodeSecret, type BandSetup, type ScreeningPlanRequest } from '../workspace/screeningPlan.ts';
+import { bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrumentsForBand, sessionCodeSecret, unverifiedInPlan, type BandSetup, type ScreeningPlanRequest } from '../workspace/screeningPlan.ts';
 import { formatSessionCode } from '../../kiosk/signInCode.ts';
 import { download } from './download.ts';
 import { lookupsSecret } from '../workspace/partial.ts';
@@ -140,6 +140,8 @@ export function PlanPage() {
   const studentCount = records.filter((record) => chosenGrades.includes(record.identity.grade)).length;
   const bands = useMemo(() => bandsForGrades(chosenGrades), [chosenGrades]);
   const setups = setupsFor(library, bands, chosenSetups);
+  const unverified = unverifiedInPlan(library.catalog, bands, setups);
+  const [unverifiedAccepted, setUnverifiedAccepted] = useState(false);
 
   const update = <K extends keyof ScreeningPlanRequest>(key: K, value: ScreeningPlanRequest[K]) => setForm((current) => ({ ...current, [key]: value }));
   const toggleGrade = (grade: number) => update('grades', chosenGrades.includes(grade) ? chosenGrades.filter((g) => g !== grade) : [...chosenGrades, grade].sort((a, b) => a - b));
@@ -221,7 +223,13 @@ export function PlanPage() {
         <PlanTextsEditor bands={bands} texts={form.texts ?? {}} onChange={(next) => update('texts', next)} locale={locale}
           labels={{ title: text.planTexts, consent: text.consentText, thankYou: text.thankYouText, help: text.helpText }} />
         <div className="span"><IssueList issues={issues} locale={locale} /></div>
-        <button type="submit" className="primary span-start" disabled={busy}>{busy ? text.building(studentCount) : `${text.buildPlan} (${studentCount})`}</button>
+        {unverified.length > 0 && (
+          <div className="span warning" role="note">
+            <p>{normsText.unverifiedWarning(unverified.map((def) => `${def.abbreviation} ${def.version}`).join('、'))}</p>
+            <label><input type="checkbox" checked={unverifiedAccepted} onChange={(event) => setUnverifiedAccepted(event.target.checked)} /> {normsText.unverifiedAccept}</label>
+          </div>
+        )}
+        <button type="submit" className="primary span-start" disabled={busy || (unverified.length > 0 && !unverifiedAccepted)}>{busy ? text.building(studentCount) : `${text.buildPlan} (${studentCount})`}</button>
         {progress && <BuildProgress {...progress} text={text} />}
       </form>
       {built && <p className="notice" role="status">{built}</p>}

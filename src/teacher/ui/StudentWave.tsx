@@ -74,7 +74,11 @@ function ScoreTable({ result, def }: { result: StoredInstrumentResult; def: Inst
             </td>
             <td>{scale.raw === null ? <span className="student-note">{student.notScorable}</span> : bandLabel(def, scale.id, scale.band, locale)}</td>
             <td className="student-number">{scale.norm ? number.format(scale.norm.t) : DASH}</td>
-            <td className="student-number">{scale.norm ? number.format(scale.norm.percentile) : DASH}</td>
+            <td className="student-number">
+              {scale.norm ? number.format(scale.norm.percentile) : DASH}
+              {/* The norm table gave no percentile points: the percentile is read off the normal curve. */}
+              {scale.norm?.percentileMethod === 'normal' && <span className="student-note">{student.percentileNormal}</span>}
+            </td>
             <td className="student-norm">{normLabel(scale, locale, student)}</td>
           </tr>
         ))}

@@ -129,6 +129,8 @@ const zh = {
   rescoreStudent: '学生', rescoreClass: '班级', rescoreFrom: '原等级', rescoreTo: '新计分等级',
   schoolEditTag: '本校修改版',
   schoolEditHint: '这是学校自己发布的版本，不是软件自带的原版。',
+  unverifiedWarning: (list: string) => `以下量表的中文措辞尚未与出版方的正式版本逐字核对：${list}。学生读到的个别字句可能与正式版不同，分数与文献界值、常模的可比性会打折扣（计分规则已测试，不受影响）。可以先在“量表”页面由持有正式版本的心理老师逐题核对，发布本校核实版后再生成计划。`,
+  unverifiedAccept: '我已了解，仍用这些量表生成计划',
   schoolEditNotice: (list: string) => `注意：${list} 是本校发布的修改版本，不是软件自带的原版量表。计分和分段按本校版本进行；如果要用原版，请在“量表”页面检查这些版本。`,
 };
 
@@ -259,6 +261,8 @@ const en: NormsText = {
   rescoreStudent: 'Student', rescoreClass: 'Class', rescoreFrom: 'Original tier', rescoreTo: 'Tier when scored again',
   schoolEditTag: 'school edit',
   schoolEditHint: 'A version the school published itself, not the one shipped with the app.',
+  unverifiedWarning: (list: string) => `The Chinese wording of these instruments has not been checked word for word against the publisher's official version: ${list}. A phrase students read may differ from it, so their scores compare less well with published cut-offs and norms (the scoring is tested and not affected). A psychology teacher holding the official version can review them on the Instruments page first and publish the school's verified version before the plan is built.`,
+  unverifiedAccept: 'I understand; build the plan with these instruments',
   schoolEditNotice: (list: string) => `Note: ${list} is a version the school published itself, not the instrument as shipped. Scoring and bands follow the school's version; to use the original, check these versions on the Instruments page.`,
 };
 

@@ -41,7 +41,7 @@ export async function saveDefinition(db: TeacherDb, json: unknown, status: Libra
 
 /** The shipped catalog plus the school's published definitions (drafts are never used for scoring). */
 export function workspaceCatalog(shipped: Catalog, rows: readonly LibraryRow[]): Catalog {
-  const parts = { instruments: [...shipped.instruments], norms: [...shipped.norms], policies: [...shipped.policies] };
+  const parts = { instruments: [...shipped.instruments], norms: [...shipped.norms], policies: [...shipped.policies], vectors: [...(shipped.vectors ?? [])] };
   for (const row of rows) {
     if (row.status !== 'published') continue;
     const parsed = parseDefinition(row.json);
@@ -49,6 +49,7 @@ export function workspaceCatalog(shipped: Catalog, rows: readonly LibraryRow[]):
     if (parsed.value.kind === 'instrument') parts.instruments.push(parsed.value.value);
     else if (parsed.value.kind === 'norms') parts.norms.push(parsed.value.value);
     else if (parsed.value.kind === 'policy') parts.policies.push(parsed.value.value);
+    else if (parsed.value.kind === 'vectors') parts.vectors.push(parsed.value.value);
   }
   return buildCatalog(parts);
 }

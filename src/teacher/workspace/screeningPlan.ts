@@ -1,5 +1,5 @@
 import {
-  DEFAULT_BANDS, buildPlan, fail, findInstrument, issue, latestInstruments, normsFor, parsePlan, refOf, shortRefOf, succeed,
+  DEFAULT_BANDS, buildPlan, fail, findInstrument, issue, latestInstruments, normsFor, parsePlan, checkPlanVectors, vectorsFor, refOf, shortRefOf, succeed,
   type BandChoice, type Catalog, type Instrument, type Issue, type LocalizedText, type NormTable, type Outcome, type Plan,
 } from '../../../scoring/index.ts';
 import { DEFAULT_CONSENT, DEFAULT_TEXTS, buildKioskPlan } from '../../kiosk/buildKioskPlan.ts';
@@ -97,6 +97,21 @@ export function defaultSetup(shipped: Catalog, band: BandChoice): Required<BandS
   return { instruments: [...band.instruments], norms: defs.flatMap((def) => normsFor(shipped, def)).map(shortRefOf), policy: shortRefOf(DEFAULT_POLICY) };
 }
 
+/**
+ * The instruments a plan would give whose zh-CN wording nobody has checked against the publisher's
+ * (`wordingVerified: false`), each once, in battery order: the teacher is told before it goes to a lab.
+ */
+export function unverifiedInPlan(catalog: Catalog, bands: readonly BandChoice[], setups: Readonly<Record<string, BandSetup>>): Instrument[] {
+  const found = new Map<string, Instrument>();
+  for (const band of bands) {
+    for (const id of batteryOrder(setups[band.id]?.instruments ?? band.instruments)) {
+      const def = findInstrument(catalog, id);
+      if (def && !def.wordingVerified) found.set(shortRefOf(def), def);
+    }
+  }
+  return [...found.values()];
+}
+
 const gradeSpan = (band: BandChoice): string => `${Math.min(...band.grades)}–${Math.max(...band.grades)}`;
 
 interface PlanHeader {
@@ -147,10 +162,16 @@ export function assemblePlan(catalog: Catalog, header: PlanHeader, bands: readon
     });
   }
   if (issues.length > 0) return fail(issues);
-  return parsePlan({
+  const vectors = [...instruments.values()].flatMap((def) => vectorsFor(catalog, def) ?? []);
+  const plan = parsePlan({
     kind: 'plan', id: header.id, version: header.version, name: header.name, schoolYear: header.schoolYear, window: header.window,
     gradeBands, instruments: [...instruments.values()], norms: [...norms.values()], policies: [...policies.values()],
+    ...(vectors.length > 0 ? { vectors } : {}),
   });
+  if (!plan.ok) return plan;
+  // A lab machine refuses a plan whose vectors fail; the teacher hears it here first.
+  const checked = checkPlanVectors(plan.value);
+  return checked.issues.length > 0 ? fail(checked.issues) : plan;
 }
 
 const SLUG = /^[a-z][a-z0-9-]{1,40}$/;

@@ -9,7 +9,7 @@ import { deriveLocalNorms, localNormsId } from '../../../src/teacher/workspace/l
 import { saveNormsOrPolicy } from '../../../src/teacher/workspace/normsPolicyImport.ts';
 import { formOfPolicy, nextVersion, policyOfForm } from '../../../src/teacher/workspace/policyForm.ts';
 import {
-  bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrumentsForBand,
+  bandsForGrades, batteryOrder, buildScreeningPlan, defaultSetup, instrumentsForBand, unverifiedInPlan,
   type BandSetup, type PlanDependencies, type ScreeningPlanRequest,
 } from '../../../src/teacher/workspace/screeningPlan.ts';
 import { testKey } from '../../records/support.ts';
@@ -101,5 +101,15 @@ describe('plan builder choices per grade band', () => {
     expect(await refused({ instruments: ['gad7', 'asq'], norms: [shortRefOf(norms)] })).toEqual([['norms_for_other_instrument', 'gradeBands.0.norms.0']]);
     const primary = await buildScreeningPlan(cohort.records, { ...request({ 'upper-primary': { instruments: ['phq9', 'asq'] } }), grades: [5, 8] }, dependencies);
     expect(primary).toMatchObject({ ok: false, issues: [{ code: 'plan_instrument_grades', path: ['bands', 'upper-primary', 'instruments', 0], params: { min: 7, max: 12 } }] });
+  });
+});
+
+describe('instruments with unverified wording in a plan', () => {
+  it('are named once each, in battery order, for every band the plan gives', () => {
+    const bands = bandsForGrades([5, 8, 11]);
+    const names = unverifiedInPlan(shippedCatalog(), bands, {}).map((def) => `${def.abbreviation} ${def.version}`);
+    expect(names).toEqual(['K10 1.0.0', 'ASQ 1.0.0', 'PHQ-9 1.0.0', 'GAD-7 1.0.0']);
+    const verified = { ...shippedCatalog(), instruments: shippedCatalog().instruments.map((def) => (def.id === 'asq' ? { ...def, wordingVerified: true } : def)) };
+    expect(unverifiedInPlan(verified, bands, { 'upper-primary': { instruments: ['asq'] } }).map((def) => def.id)).toEqual(['phq9', 'gad7']);
   });
 });
