@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZKioskPlan } from '../../src/kiosk/kioskPlan.ts';
 import { demoPlan, openDemoSubmission, storedSealedSubmissions } from './demoKiosk.ts';
 import { CHROMIUM, buildApp, screenshot, watchedPage } from './harness.ts';
-import { answerByKeyboard, askedItems, pressButton, waitForItem } from './kioskSteps.ts';
+import { answerByKeyboard, askedItems, pressButton, waitForItem, waitForNextItem } from './kioskSteps.ts';
 
 const TYPES: Readonly<Record<string, string>> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2' };
 
@@ -63,7 +63,7 @@ describe('plain-http lab origin (no crypto.subtle, no randomUUID): the pure-JS b
     const items = askedItems(demoPlan, 'junior', ['asq_5']);
     expect(items).toHaveLength(choices.length);
     for (const [step, choice] of choices.entries()) {
-      await waitForItem(page, items[step]!);
+      await (step === 0 ? waitForItem(page, items[step]!) : waitForNextItem(page, items[step]!));
       await answerByKeyboard(page, choice);
       await pressButton(page, step === choices.length - 1 ? /提交/ : /下一题/);
     }
@@ -97,7 +97,8 @@ describe('plain-http lab origin (no crypto.subtle, no randomUUID): the pure-JS b
     await page.getByText('已导入：新增 40 人，更新 0 人，未变 0 人。').waitFor();
     await page.getByRole('link', { name: '筛查计划' }).click();
     await page.getByRole('checkbox', { name: '5 年级' }).uncheck();
-    await page.locator('#plan-pin').fill('8642');
+    await page.locator('#plan-pin').fill('864213');
+    await page.getByRole('note').filter({ hasText: '以下量表的中文措辞尚未与出版方的正式版本逐字核对' }).getByRole('checkbox').check();
     const planFile = await downloaded(page, async () => {
       await page.getByRole('button', { name: /生成计划文件/ }).click();
       await page.getByRole('status').filter({ hasText: /已加密 \d+ \/ 28 名学生/ }).waitFor();

@@ -108,6 +108,8 @@ describe('teacher workspace', () => {
     // slips for one class, with codes
     await page.getByRole('link', { name: '学生名单' }).click();
     const classSelect = page.locator('.toolbar select');
+    // the classes come with the codes, which load after the page
+    await classSelect.locator('option', { hasText: '八年级(1)班' }).first().waitFor({ state: 'attached' });
     const classes = await classSelect.locator('option').allTextContents();
     await classSelect.selectOption({ label: classes.find((label) => label.startsWith('八年级(1)班')) ?? '' });
     const slips = page.locator('.sign-in-slip');
