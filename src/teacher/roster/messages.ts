@@ -9,6 +9,8 @@ type Template = Readonly<Record<Locale, string>>;
  */
 export const ROSTER_MESSAGES: Readonly<Record<string, Template>> = {
   // reading the file
+  roster_file_too_large: { 'zh-CN': '文件太大（超过 {maxMb} MB），不像一份学生名单，未读取。请只导出名单所在的工作表，或选择正确的文件。', en: 'The file is too large (over {maxMb} MB) for a student roster and was not read. Export only the roster sheet, or choose the right file.' },
+  roster_value_too_long: { 'zh-CN': '这个单元格超过 {max} 个字，不像姓名、学号或班级。请检查这一行。', en: 'This cell is longer than {max} characters, which is not a name, student number or class. Check this row.' },
   roster_file_empty: { 'zh-CN': '文件里没有内容。请检查是否选错了文件，或名单是否保存在别的工作表里。', en: 'The file has no content. Check that you chose the right file and that the list is not on another sheet.' },
   roster_old_excel_format: { 'zh-CN': '这是旧版 Excel 文件（.xls）或设有密码的 Excel 文件，无法读取。请在 Excel 中取消密码，并“另存为”Excel 工作簿（.xlsx）或 CSV 后再导入。', en: 'This is an old-format (.xls) or password-protected Excel file, which cannot be read. Remove the password in Excel and "Save As" an Excel workbook (.xlsx) or CSV, then import that.' },
   roster_xlsx_unreadable: { 'zh-CN': '无法读取这个 Excel 文件（{detail}）。请在 Excel 中打开它，另存为新的 .xlsx 或 CSV 文件后再导入。', en: 'This Excel file cannot be read ({detail}). Open it in Excel, save it as a new .xlsx or CSV file, and import that.' },

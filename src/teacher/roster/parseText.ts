@@ -3,13 +3,18 @@ import { cleanCell, parsed, rejected, type CellParse } from './cellParse.ts';
 const CJK = '\\u3400-\\u9fff\\uf900-\\ufaff';
 const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
 
+/** Longer than any real name, class or id: a longer cell is a pasted paragraph or a hostile file. */
+export const MAX_CELL_LENGTH = { name: 50, identifier: 40, className: 50 } as const;
+const tooLong = (value: string, max: number): boolean => [...value].length > max;
+
 /**
  * A student's name. Spaces between Chinese characters go: rosters pad two-character names to line
  * up with three-character ones ("张" + U+3000 + "三"). Spaces in other names stay, collapsed to one.
  */
 export function parseName(text: string): CellParse<string> {
   const name = cleanCell(text).replace(SPACE_BETWEEN_CJK, '').replace(/\s+/g, ' ');
-  return name === '' ? rejected('roster_value_missing') : parsed(name);
+  if (name === '') return rejected('roster_value_missing');
+  return tooLong(name, MAX_CELL_LENGTH.name) ? rejected('roster_value_too_long', { max: MAX_CELL_LENGTH.name }) : parsed(name);
 }
 
 /**
@@ -20,13 +25,14 @@ export function parseIdentifier(text: string): CellParse<string> {
   const identifier = cleanCell(text).replace(/\s+/g, '').replace(/\.0+$/, '');
   if (identifier === '') return rejected('roster_value_missing');
   if (/^\d+(?:\.\d+)?e\+?\d+$/i.test(identifier)) return rejected('roster_number_in_exponent_form');
-  return parsed(identifier);
+  return tooLong(identifier, MAX_CELL_LENGTH.identifier) ? rejected('roster_value_too_long', { max: MAX_CELL_LENGTH.identifier }) : parsed(identifier);
 }
 
 /** The class cell as written; see withGradePrefix for what a bare class number becomes. */
 export function parseClassName(text: string): CellParse<string> {
   const cell = cleanCell(text).replace(/\s+/g, ' ');
-  return cell === '' ? rejected('roster_value_missing') : parsed(cell);
+  if (cell === '') return rejected('roster_value_missing');
+  return tooLong(cell, MAX_CELL_LENGTH.className) ? rejected('roster_value_too_long', { max: MAX_CELL_LENGTH.className }) : parsed(cell);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { fail, issue, succeed, type Outcome } from '../../../scoring/index.ts';
 import { decodeText } from './decodeText.ts';
 import { detectDelimiter, parseDelimited } from './parseDelimited.ts';
@@ -9,6 +10,11 @@ const ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04];
 /** The old binary Excel format (.xls), and also any password-protected .xlsx. */
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
+/** A school of 3,000 is well under 1 MB as CSV or .xlsx; larger files are refused before parsing. */
+export const MAX_ROSTER_BYTES = 10 * 1024 * 1024;
+/** What an .xlsx may unpack to: a zip bomb is refused from its directory, before anything is inflated. */
+export const MAX_XLSX_UNPACKED_BYTES = 100 * 1024 * 1024;
+
 const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean => prefix.every((byte, index) => bytes[index] === byte);
 
 /**
@@ -17,6 +23,7 @@ const startsWith = (bytes: Uint8Array, prefix: readonly number[]): boolean => pr
  */
 export async function readRosterFile(bytes: Uint8Array): Promise<Outcome<SheetTable>> {
   if (bytes.length === 0) return fail([issue('roster_file_empty', [])]);
+  if (bytes.length > MAX_ROSTER_BYTES) return fail([issue('roster_file_too_large', [], { maxMb: MAX_ROSTER_BYTES / 1024 / 1024 })]);
   if (startsWith(bytes, OLE_SIGNATURE)) return fail([issue('roster_old_excel_format', [])]);
   if (startsWith(bytes, ZIP_SIGNATURE)) return readWorkbook(bytes);
   const { text, encoding } = decodeText(bytes);
@@ -28,6 +35,9 @@ export async function readRosterFile(bytes: Uint8Array): Promise<Outcome<SheetTa
 }
 
 async function readWorkbook(bytes: Uint8Array): Promise<Outcome<SheetTable>> {
+  const unpacked = unpackedSize(bytes);
+  if (unpacked === undefined) return fail([issue('roster_xlsx_unreadable', [], { detail: 'zip directory' })]);
+  if (unpacked > MAX_XLSX_UNPACKED_BYTES) return fail([issue('roster_file_too_large', [], { maxMb: MAX_ROSTER_BYTES / 1024 / 1024 })]);
   let sheet;
   try {
     sheet = await readXlsx(bytes);
@@ -36,4 +46,15 @@ async function readWorkbook(bytes: Uint8Array): Promise<Outcome<SheetTable>> {
   }
   const table = sheet && tableFromRows(sheet.rows, { kind: 'xlsx', sheetName: sheet.sheetName });
   return table ? succeed(table) : fail([issue('roster_file_empty', [])]);
+}
+
+/** The sizes the zip's directory declares for its entries, summed without inflating any of them. */
+function unpackedSize(bytes: Uint8Array): number | undefined {
+  let total = 0;
+  try {
+    unzipSync(bytes, { filter: (entry) => { total += entry.originalSize; return false; } });
+  } catch {
+    return undefined;
+  }
+  return total;
 }

@@ -22,7 +22,9 @@ export function cellIssue(
 ): Issue {
   const column = mapping[field];
   const name = column === undefined ? field : columnName(table, column);
-  const value = column === undefined ? '' : (row.cells[column] ?? '').trim();
+  const cell = column === undefined ? '' : (row.cells[column] ?? '').trim();
+  // A message quotes the cell; a pasted paragraph (or a hostile file) is quoted by its start only.
+  const value = [...cell].length > 60 ? `${[...cell].slice(0, 57).join('')}…` : cell;
   return issue(code, ['rows', row.rowNumber, name], { row: row.rowNumber, column: name, value, ...params });
 }
 

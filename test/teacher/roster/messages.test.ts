@@ -49,6 +49,8 @@ describe('roster issue messages', () => {
       ...(await readingIssues(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))),
       ...(await readingIssues(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0]))),
       ...(await readingIssues(new TextEncoder().encode('姓名\n"李\n'))),
+      ...(await readingIssues(new Uint8Array(11 * 1024 * 1024))),
+      ...issuesOf(await tableOf(`学号,姓名,性别,出生日期,年级,班级\r\n1,${'陈'.repeat(80)},女,2010-01-01,八年级,1班`)),
       ...issuesOf(await tableOf(`${header}\r\n${rows.join('\r\n')}`)),
       ...issuesOf(await tableOf(header), { name: 1, studentNumber: 1 }),
       ...issuesOf(await tableOf(header)),
