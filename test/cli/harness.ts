@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { Locale } from '../../scoring/index.ts';
+import { writeWholeFile } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/main.ts';
 
 export interface CliRun {
@@ -19,6 +20,7 @@ export function cli(argv: string[], options: { stdin?: string; locale?: Locale }
     out: (line) => out.push(line),
     err: (line) => err.push(line),
     readText: (path) => (path === '-' ? (options.stdin ?? '') : readFileSync(path, 'utf8')),
+    writeBytes: writeWholeFile,
     locale: options.locale ?? 'en',
     today: () => '2026-11-22',
   });
