@@ -96,6 +96,7 @@ function checkInstrumentSummary(summary: InstrumentSummary, cell: AggregateCell,
 }
 
 function checkScale(scale: ScaleSummary, completed: number, path: Path, aggregate: Shape, ctx: CrossFieldContext): void {
+  const merged = aggregate.provenance.schools.length > 1;
   if (scale.min > scale.max) reportCrossField(ctx, [...path, 'max'], 'range_inverted', { min: scale.min, max: scale.max });
   if (scale.scored > completed) reportCrossField(ctx, [...path, 'scored'], 'scored_exceeds_completed', { scored: scale.scored, completed });
   for (const [key, count] of Object.entries(scale.histogram)) {
@@ -108,10 +109,11 @@ function checkScale(scale: ScaleSummary, completed: number, path: Path, aggregat
       reportCrossField(ctx, [...path, 'pooled', index], 'pooled_range_invalid', { from: bin.from, to: bin.to, min: scale.min, max: scale.max });
     }
     const band = bandHolding(scale, bin.from);
+    // In a merged file a school's whole-band pool sits beside the other schools' exact scores of that band.
     const wholeBand = band !== undefined && bin.from === bandFloor(scale, band) && bin.to === bandCeiling(scale, band)
-      && !Object.keys(scale.histogram).some((key) => bandHolding(scale, Number(key)) === band);
+      && (merged || !Object.keys(scale.histogram).some((key) => bandHolding(scale, Number(key)) === band));
     if (band !== undefined && bin.to > bandCeiling(scale, band)) reportCrossField(ctx, [...path, 'pooled', index], 'pooled_crosses_band', { from: bin.from, to: bin.to, band: band.band });
-    // A pool smaller than k is allowed only when it is a whole band, whose count is published anyway.
+    // A pool smaller than k is allowed only when it is a whole band of one producer, whose band count is published anyway.
     if (aggregate.stage === 'published' && bin.count < aggregate.k && !wholeBand) reportCrossField(ctx, [...path, 'pooled', index, 'count'], 'bin_below_k', { count: bin.count, k: aggregate.k });
   });
   const total = histogramTotal(scale.histogram) + pooledTotal(scale.pooled);

@@ -1,9 +1,10 @@
+import { resolve } from 'node:path';
 import { canonicalAggregate } from '../../scoring/aggregate/canonical.ts';
 import { addAggregates } from '../../scoring/aggregate/merge.ts';
 import { FOLLOW_UP_MEASURES } from '../../scoring/aggregate/schema.ts';
 import {
   LEVELS, incompatibilities, parseAggregate, rateOf, parseJsonText, stampAggregate, tableRows,
-  type Aggregate, type Level, type RateEstimate, type TableRow,
+  type Aggregate, type Level, type TableRow,
 } from '../../scoring/index.ts';
 import { csvLine, type CsvCell } from '../common/index.ts';
 import type { Signer } from '../bureau/admit.ts';
@@ -13,6 +14,8 @@ import { isSignedFile } from '../records/signedFile.ts';
 import { readJson, reportIssues, type CliIo } from './io.ts';
 import { parseKeysFile, writeKeysFile } from './keysFile.ts';
 import { openSignedSync } from './signed.ts';
+import { rateText, TABLE_COLUMN_SPECS, type TableColumn } from './tableColumns.ts';
+import { tableParquet } from './tableParquet.ts';
 
 export interface MergeOptions {
   readonly stamp?: StampOptions;
@@ -173,39 +176,93 @@ export function aggregateMergeCommand(io: CliIo, files: readonly string[], optio
   return 0;
 }
 
-export const TABLE_COLUMNS = [
-  'scope', 'schools', 'instrument', 'grade', 'sex', 'roster', 'completed', 'declined', 'invalid', 'results_n', 'low', 'medium', 'high', 'urgent',
-  'participation_rate', 'high_rate', 'high_ci_low', 'high_ci_high', 'medium_rate', 'urgent_rate', 'note',
-] as const;
+export const TABLE_COLUMNS: readonly string[] = TABLE_COLUMN_SPECS.map((column) => column.name);
 
 const number = (value: number | undefined): CsvCell => value ?? '';
-const rate = (value: number | undefined): CsvCell => (value === undefined ? '' : value.toFixed(4));
-const rateOfRow = (estimate: RateEstimate | undefined): CsvCell => rate(estimate?.rate);
+const rate = (value: number | undefined): CsvCell => (value === undefined ? '' : rateText(value));
 
-export function tableLine(row: TableRow): string {
-  const cells: CsvCell[] = [
-    row.scope, row.schools, row.instrument, row.grade, row.sex,
-    number(row.roster), number(row.completed), number(row.declined), number(row.invalid), number(row.resultsN),
-    number(row.tiers?.low), number(row.tiers?.medium), number(row.tiers?.high), number(row.urgent),
-    rateOfRow(row.participation), rateOfRow(row.high), rate(row.high?.interval?.low), rate(row.high?.interval?.high),
-    rateOfRow(row.medium), rateOfRow(row.urgentRate), row.note,
-  ];
-  return csvLine(cells);
+function csvValue(column: TableColumn, row: TableRow): CsvCell {
+  const value = column.value(row);
+  if (value === undefined) return '';
+  return column.kind === 'rate' && typeof value === 'number' ? rateText(value) : value;
+}
+
+export const tableLine = (row: TableRow): string => csvLine(TABLE_COLUMN_SPECS.map((column) => csvValue(column, row)));
+
+export type TableFormat = 'csv' | 'parquet';
+
+export interface TableOptions {
+  readonly format?: string;
+  readonly out?: string;
+}
+
+const TABLE_USAGE = 'usage: psyscreen aggregate table FILE [--format csv|parquet] [--out OUT]';
+
+/** The table's arguments checked before anything is read: one line each, in the user's language. */
+function checkTableArguments(io: CliIo, files: readonly string[], options: TableOptions): { path: string; format: TableFormat; out?: string } | undefined {
+  const [path, ...extra] = files;
+  if (path === undefined) {
+    say(io, `用法：psyscreen aggregate table 文件 [--format csv|parquet] [--out 输出文件]`, TABLE_USAGE);
+    return undefined;
+  }
+  if (extra.length > 0) {
+    say(io, `aggregate table 只读取一个文件，却给了 ${files.length} 个；请先用 aggregate merge 合并。`, `aggregate table reads one file, not ${files.length}; merge them first with aggregate merge.`);
+    return undefined;
+  }
+  const format = options.format ?? 'csv';
+  if (format !== 'csv' && format !== 'parquet') {
+    say(io, `--format 应为 csv 或 parquet，而不是“${format}”`, `--format must be csv or parquet, not "${format}"`);
+    return undefined;
+  }
+  const { out } = options;
+  if (out !== undefined && (out.trim() === '' || out === '-')) {
+    say(io, '--out 需要一个文件名（省略 --out 则 CSV 输出到标准输出）。', '--out needs a file name (without --out the CSV goes to standard output).');
+    return undefined;
+  }
+  if (format === 'parquet' && out === undefined) {
+    say(io, 'Parquet 是二进制文件，不输出到终端：请用 --out 文件.parquet 指定要写入的文件。', 'Parquet is binary and is not printed: name the file to write with --out FILE.parquet.');
+    return undefined;
+  }
+  if (out !== undefined && resolve(out) === resolve(path)) {
+    say(io, `--out 与输入文件相同（${path}），不会覆盖输入文件。`, `--out is the input file (${path}); it is not overwritten.`);
+    return undefined;
+  }
+  return { path, format, ...(out === undefined ? {} : { out }) };
+}
+
+function writeOut(io: CliIo, out: string, bytes: Uint8Array): boolean {
+  try {
+    io.writeBytes(out, bytes);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    say(io, `${out}：无法写入文件（${code}），未写出任何结果。`, `${out}: cannot write the file (${code}); nothing was written.`);
+    return false;
+  }
 }
 
 /**
- * `psyscreen aggregate table FILE`: one CSV row per group × (battery | instrument), for a spreadsheet
- * or a warehouse. Counts not published are empty cells; the `note` column says why (see README).
+ * `psyscreen aggregate table FILE`: one row per group × (battery | instrument), for a spreadsheet or
+ * a warehouse: CSV on stdout, or with `--out` a file, CSV or (`--format parquet`) Parquet. Counts
+ * not published are empty cells (CSV) or nulls (Parquet); the `note` column says why (see README).
  */
-export function aggregateTableCommand(io: CliIo, path: string | undefined): number {
-  if (path === undefined) {
-    io.err('usage: psyscreen aggregate table FILE');
-    return 1;
-  }
-  const file = readAggregate(io, path);
+export function aggregateTableCommand(io: CliIo, files: readonly string[], options: TableOptions = {}): number {
+  const checked = checkTableArguments(io, files, options);
+  if (!checked) return 1;
+  const file = readAggregate(io, checked.path);
   if (!file) return 1;
-  io.out(TABLE_COLUMNS.join(','));
-  for (const row of tableRows(file)) io.out(tableLine(row));
+  const rows = tableRows(file);
+  if (checked.out === undefined) {
+    io.out(TABLE_COLUMNS.join(','));
+    for (const row of rows) io.out(tableLine(row));
+    return 0;
+  }
+  const bytes = checked.format === 'parquet'
+    ? tableParquet(rows, 'psyscreen aggregate table')
+    : new TextEncoder().encode([TABLE_COLUMNS.join(','), ...rows.map(tableLine)].map((line) => `${line}\n`).join(''));
+  if (!writeOut(io, checked.out, bytes)) return 1;
+  const kind = checked.format === 'parquet' ? 'Parquet' : 'CSV';
+  say(io, `已写入 ${checked.out}（${kind}，${rows.length} 行）。`, `Wrote ${checked.out} (${kind}, ${rows.length} rows).`);
   return 0;
 }
 

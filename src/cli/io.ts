@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseJsonText, type Issue, type Locale } from '../../scoring/index.ts';
 import { describeIssueWithPath } from '../issueMessages.ts';
 
@@ -10,6 +10,8 @@ export interface CliIo {
   readonly readText: (path: string) => string;
   /** Writes a whole file (may throw, e.g. EACCES). */
   readonly writeText: (path: string, text: string) => void;
+  /** Writes a whole file (throws an errno error when it cannot). */
+  readonly writeBytes: (path: string, bytes: Uint8Array) => void;
   readonly locale: Locale;
   /** Today as YYYY-MM-DD, for anything dated. */
   readonly today: () => string;
@@ -20,12 +22,28 @@ export interface CliIo {
 export const localeFromEnv = (env: NodeJS.ProcessEnv): Locale =>
   /^zh/i.test(env.PSYSCREEN_LANG ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? '') ? 'zh-CN' : 'en';
 
+/**
+ * Writes beside the target and renames, so a reader (a warehouse job watching the folder) never
+ * sees half a file, and a failed write leaves the file before it as it was.
+ */
+export function writeWholeFile(path: string, bytes: Uint8Array): void {
+  const partial = `${path}.${process.pid}.partial`;
+  try {
+    writeFileSync(partial, bytes);
+    renameSync(partial, path);
+  } catch (error) {
+    rmSync(partial, { force: true });
+    throw error;
+  }
+}
+
 export function processIo(): CliIo {
   return {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     readText: (path) => readFileSync(path === '-' ? 0 : path, 'utf8'),
     writeText: (path, text) => writeFileSync(path, text),
+    writeBytes: writeWholeFile,
     locale: localeFromEnv(process.env),
     today: () => new Date().toISOString().slice(0, 10),
     now: () => new Date().toISOString(),

@@ -15,7 +15,7 @@ const USAGE = `psyscreen — screening instruments, norms and scoring on the com
   psyscreen norms derive --instrument FILE [--by-sex] [--grades 4-6,7-9] [--min-n 50] [--id ID] RESULTS.jsonl
   psyscreen lock (--check|--write)
   psyscreen aggregate merge FILE… [--keys KEYS.json] [--level county|city|province --code CODE --name NAME [--created DATE]] > merged.psyagg
-  psyscreen aggregate table FILE > table.csv
+  psyscreen aggregate table FILE [--format csv|parquet] [--out OUT] > table.csv
   psyscreen aggregate followup FILE > followup.csv
   psyscreen lab [--port 8080] [--host 0.0.0.0] [--data DIR] [--plan FILE] [--rebuild] [--rate N --burst N] [--behind-proxy]
 
@@ -89,14 +89,19 @@ export function runCli(argv: readonly string[], io: CliIo): number {
         const [sub, ...args] = rest;
         const { values, positionals } = parseArgs({
           args, allowPositionals: true,
-          options: { level: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, created: { type: 'string' }, keys: { type: 'string' } },
+          options: {
+            level: { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, created: { type: 'string' },
+            format: { type: 'string' }, out: { type: 'string' }, keys: { type: 'string' },
+          },
         });
-        if (sub === 'table' && Object.keys(values).length === 0) return aggregateTableCommand(io, positionals[0]);
-        if (sub === 'followup' && Object.keys(values).length === 0) return aggregateFollowUpCommand(io, positionals[0]);
+        const { level, code, name, created, format, out } = values;
+        const stampGiven = level !== undefined || code !== undefined || name !== undefined || created !== undefined;
+        if (sub === 'table' && !stampGiven) return aggregateTableCommand(io, positionals, { ...(format === undefined ? {} : { format }), ...(out === undefined ? {} : { out }) });
+        if (format !== undefined || out !== undefined) break;
+        if (sub === 'followup' && !stampGiven) return aggregateFollowUpCommand(io, positionals[0]);
         if (sub !== 'merge') break;
-        const { level, code, name, created, keys } = values;
-        const keysOption = keys === undefined ? {} : { keys };
-        if (level === undefined && code === undefined && name === undefined && created === undefined) return aggregateMergeCommand(io, positionals, keysOption);
+        const keysOption = values.keys === undefined ? {} : { keys: values.keys };
+        if (!stampGiven) return aggregateMergeCommand(io, positionals, keysOption);
         if (level === undefined || code === undefined || name === undefined) break;
         return aggregateMergeCommand(io, positionals, { ...keysOption, stamp: { level, code, name, ...(created === undefined ? {} : { created }) } });
       }

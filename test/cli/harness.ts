@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
 import type { Locale } from '../../scoring/index.ts';
+import { writeWholeFile } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/main.ts';
 
 export interface CliRun {
@@ -20,6 +21,7 @@ export function cli(argv: string[], options: { stdin?: string; locale?: Locale }
     err: (line) => err.push(line),
     readText: (path) => (path === '-' ? (options.stdin ?? '') : readFileSync(path, 'utf8')),
     writeText: (path, text) => writeFileSync(path, text),
+    writeBytes: writeWholeFile,
     locale: options.locale ?? 'en',
     today: () => '2026-11-22',
     now: () => '2026-11-22T08:00:00.000Z',

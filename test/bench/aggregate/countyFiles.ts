@@ -43,13 +43,21 @@ export interface CountyFiles {
   readonly distinct: number;
 }
 
-export function countyFiles(count: number, distinct = 40): CountyFiles {
+/**
+ * The files one at a time, so a province of 10,000 can be written to disk without holding every
+ * text at once; each comes with the parsed file it is, for the bench's expected sums.
+ */
+export function* countyFileTexts(count: number, distinct = 40): Generator<{ text: string; file: Aggregate }> {
   const models = Array.from({ length: distinct }, (_, index) => distinctSchool(index));
-  const texts = Array.from({ length: count }, (_, index) => {
+  for (let index = 0; index < count; index++) {
     const file = renamed(models[index % distinct] ?? models[0]!, `3301${String(index).padStart(6, '0')}`);
     const checked = parseAggregate(file);
     if (!checked.ok) throw new BenchFailure(`bench file ${index} is not a valid aggregate: ${JSON.stringify(checked.issues.slice(0, 3))}`);
-    return JSON.stringify(checked.value, null, 2);
-  });
+    yield { text: JSON.stringify(checked.value, null, 2), file: checked.value };
+  }
+}
+
+export function countyFiles(count: number, distinct = 40): CountyFiles {
+  const texts = Array.from(countyFileTexts(count, distinct), (entry) => entry.text);
   return { texts, bytes: texts.reduce((sum, text) => sum + text.length, 0), distinct };
 }

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  emptyAggregate, levelOf, mergeAggregates, mergeAll, producerOf, publishAggregate, refOf, stampAggregate, type Plan,
+  emptyAggregate, levelOf, mergeAggregates, mergeAll, parseAggregate, producerOf, publishAggregate, refOf, stampAggregate, type Aggregate, type Plan,
 } from '../../../scoring/index.ts';
 import { exactSchool, shippedPlan, unwrap } from './cohort.ts';
 
@@ -50,6 +51,20 @@ describe('merging refuses what cannot be added', () => {
   it('names the file that broke a long merge', () => {
     const outcome = mergeAll([a, b, a], emptyAggregate({ schoolYear: '2026-2027' }));
     expect(outcome.ok ? undefined : outcome.issues[0]?.params).toMatchObject({ file: 2, code: '3301060001' });
+  });
+});
+
+describe('a merged file reads back', () => {
+  it('with a school\'s small whole-band pool beside the exact scores other schools published in that band', () => {
+    const demo = JSON.parse(readFileSync('public/demo/demo-county.json', 'utf8')) as { years: { files: { aggregate: Aggregate }[] }[] };
+    const files = demo.years[2]?.files.map((file) => file.aggregate) ?? [];
+    const county = unwrap(mergeAll(files, emptyAggregate({ schoolYear: files[0]?.schoolYear ?? '' })));
+    const bandOf = (scale: Aggregate['cells'][number]['instruments'][number]['scales'][number], score: number) => scale.bands.findIndex((band) => score >= band.gte && (band.lt === undefined || score < band.lt));
+    const besideExact = county.cells.flatMap((cell) => cell.instruments.flatMap((summary) => summary.scales.flatMap((scale) => scale.pooled
+      .filter((bin) => bin.count < county.k && Object.keys(scale.histogram).some((key) => bandOf(scale, Number(key)) === bandOf(scale, bin.from))))));
+    expect(besideExact.length).toBeGreaterThan(0); // the case this test is about occurs
+    const reread = parseAggregate(JSON.parse(JSON.stringify(county)));
+    expect(reread.ok ? [] : reread.issues).toEqual([]);
   });
 });
 
