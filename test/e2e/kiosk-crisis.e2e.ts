@@ -3,7 +3,7 @@ import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoPlan, openDemoSubmission, storedSealedSubmissions } from './demoKiosk.ts';
 import { appAndBrowser, screenshot, watchedPage } from './harness.ts';
-import { answerByKeyboard, askedItems, pressButton, waitForItem } from './kioskSteps.ts';
+import { answerByKeyboard, askedItems, pressButton, waitForItem, waitForNextItem } from './kioskSteps.ts';
 
 const env = appAndBrowser();
 
@@ -26,7 +26,7 @@ async function answerAll(page: Page, choices: readonly number[], skip: readonly 
   const items = askedItems(demoPlan, 'junior', skip);
   expect(items).toHaveLength(choices.length);
   for (const [step, choice] of choices.entries()) {
-    await waitForItem(page, items[step]!);
+    await (step === 0 ? waitForItem(page, items[step]!) : waitForNextItem(page, items[step]!));
     await answerByKeyboard(page, choice);
     await afterEach?.(step);
     await pressButton(page, step === choices.length - 1 ? /提交/ : /下一题/);

@@ -4,7 +4,7 @@ import { DEFAULT_TEXTS, buildKioskPlan } from '../../src/kiosk/buildKioskPlan.ts
 import { shippedCatalog } from '../support/library.ts';
 import { appAndBrowser, screenshot, watchedPage } from './harness.ts';
 import { demoPlan } from './demoKiosk.ts';
-import { answerByKeyboard, askedItems, pressButton, waitForItem } from './kioskSteps.ts';
+import { answerByKeyboard, askedItems, pressButton, waitForItem, waitForNextItem } from './kioskSteps.ts';
 
 const env = appAndBrowser();
 
@@ -187,7 +187,7 @@ describe('kiosk safety', () => {
     const items = askedItems(demoPlan, 'upper-primary', ['asq_5']);
     const count = items.length;
     for (let step = 0; step < count; step++) {
-      await waitForItem(page, items[step]!);
+      await (step === 0 ? waitForItem(page, items[step]!) : waitForNextItem(page, items[step]!));
       await answerByKeyboard(page, step < 10 ? step % 3 : 1);
       await pressButton(page, step === count - 1 ? /提交/ : /下一题/);
     }

@@ -5,7 +5,7 @@ import { compilePlan } from '../../scoring/index.ts';
 import { readBatch } from '../../src/records/index.ts';
 import { demoPlan, openDemoSubmission, storedSealedSubmissions } from './demoKiosk.ts';
 import { appAndBrowser, screenshot, watchedPage } from './harness.ts';
-import { answerByKeyboard, askedItems, pressButton, waitForItem } from './kioskSteps.ts';
+import { answerByKeyboard, askedItems, pressButton, waitForItem, waitForNextItem } from './kioskSteps.ts';
 
 
 const env = appAndBrowser();
@@ -57,7 +57,7 @@ describe('student kiosk', () => {
     const notices = demoPlan.plan.instruments.map((def) => def.licence.notice['zh-CN']);
     for (const [step, choice] of choices.entries()) {
       const item = items[step]!;
-      await waitForItem(page, item);
+      await (step === 0 ? waitForItem(page, item) : waitForNextItem(page, item));
       // the counter starts at 1 and its total never changes, even when PHQ-9 item 10 appears
       expect(await page.locator('.question-count').textContent()).toBe(`第 ${step + 1} 题 / 约 ${total} 题`);
       // the licence notice is on an instrument's first screen only
