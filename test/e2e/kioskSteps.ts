@@ -23,8 +23,8 @@ export async function waitForItem(page: Page, item: Item): Promise<void> {
 
 /**
  * After 下一题: waits for the next item; if it is not there after 5 s, presses 下一题 once more, as a
- * student would. Known weakness (see the session note): on a plain-http origin (pure-JS crypto) an
- * Enter on 下一题 is now and then not taken. A second miss still fails the test.
+ * student would. Known weakness (see the session note): under load, an Enter on 下一题 is now and
+ * then not taken, on any origin. A second miss still fails the test.
  */
 export async function waitForNextItem(page: Page, item: Item): Promise<void> {
   const title = page.locator('.sd-question__title', { hasText: item.text['zh-CN'] }).first();
