@@ -1,6 +1,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { parseJsonText, type Issue, type Locale } from '../../scoring/index.ts';
 import { describeIssueWithPath } from '../issueMessages.ts';
+import { localDay } from '../common/index.ts';
 
 /** What a command may touch, passed in so commands can be run and checked in-process. */
 export interface CliIo {
@@ -45,7 +46,7 @@ export function processIo(): CliIo {
     writeText: (path, text) => writeFileSync(path, text),
     writeBytes: writeWholeFile,
     locale: localeFromEnv(process.env),
-    today: () => new Date().toISOString().slice(0, 10),
+    today: () => localDay(new Date().toISOString()),
     now: () => new Date().toISOString(),
   };
 }

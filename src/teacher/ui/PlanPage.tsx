@@ -14,6 +14,7 @@ import { useWorkspaceLibrary, type WorkspaceLibrary } from './normsLibrary.ts';
 import { NORMS_TEXT, type NormsText } from './normsText.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
 import type { TeacherText } from './text.ts';
+import { localDay } from '../../common/index.ts';
 
 type Setup = Required<BandSetup>;
 
@@ -118,7 +119,7 @@ export function PlanPage() {
   const grades = useMemo(() => [...new Set(records.map((record) => record.identity.grade))].sort((a, b) => a - b), [records]);
   const [form, setForm] = useState<ScreeningPlanRequest>({
     id: `screening-${now.getFullYear()}`, version: '1.0.0', name: { 'zh-CN': `${workspace.school} ${now.getFullYear()} 心理健康筛查`, en: `${workspace.school} ${now.getFullYear()} mental-health screening` },
-    schoolYear: schoolYearOf(now), opens: now.toISOString().slice(0, 10), closes: new Date(now.getTime() + 30 * 86_400_000).toISOString().slice(0, 10),
+    schoolYear: schoolYearOf(now), opens: localDay(now.toISOString()), closes: localDay(new Date(now.getTime() + 30 * 86_400_000).toISOString()),
     pin: '', layout: 'question', signInByDetails: false, grades: [],
   });
   const [issues, setIssues] = useState<readonly Issue[]>([]);

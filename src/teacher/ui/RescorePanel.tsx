@@ -8,6 +8,7 @@ import type { WorkspaceLibrary } from './normsLibrary.ts';
 import type { NormsText } from './normsText.ts';
 import { screeningsIn } from './screenings.ts';
 import { useWorkspaceView } from './WorkspaceContext.ts';
+import { localDay } from '../../common/index.ts';
 
 /**
  * Scores a past screening again with other norm tables or another policy (e.g. the school's own norms,
@@ -41,7 +42,7 @@ export function RescorePanel({ library, text }: { library: WorkspaceLibrary; tex
   const usedPolicy = useMemo(() => records.map((record) => (plan ? waveOfPlan(record, plan) : undefined)).find((wave) => wave?.status === 'completed')?.results[0]?.result.used.policy, [records, plan]);
   const offered = library.catalog.policies.map(shortRefOf);
   const chosenPolicy = policy ?? (usedPolicy && offered.includes(usedPolicy) ? usedPolicy : offered[0] ?? '');
-  const [label, setLabel] = useState(text.rescoreDefaultLabel(new Date().toISOString().slice(0, 10)));
+  const [label, setLabel] = useState(text.rescoreDefaultLabel(localDay(new Date().toISOString())));
   const [busy, setBusy] = useState(false);
   const [report, setReport] = useState<RescoreReport>();
 
